@@ -1,0 +1,1 @@
+"""The command line: one small Typer module per command group."""

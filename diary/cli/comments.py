@@ -1,0 +1,86 @@
+"""`diary comment`: Spreadsheet comments, one per person per film."""
+
+import typer
+
+from diary.cli import context
+from diary.cli.output import emit_json, say, show
+
+app = typer.Typer(
+    no_args_is_help=True, help="Spreadsheet comments: one short remark per person per film."
+)
+
+
+@app.command("add")
+def comment_add(
+    film: str = typer.Argument(..., help="The film."),
+    text: str = typer.Argument(..., help="The comment."),
+    year: int | None = typer.Option(
+        None, "--year", "-y", help="Release year (creates the film if new)."
+    ),
+    by: str | None = typer.Option(None, "--by", help="Whose comment (default: yours)."),
+) -> None:
+    """Write (or rewrite) a Spreadsheet comment; a rewrite keeps the first date.
+
+    \b
+    Example:
+      diary comment add "Her" --by Tyler "a longer Black Mirror episode, in a good way"
+    """
+    from diary.core.comments import set_comment
+    from diary.core.films import label
+
+    with context.session(write=True) as db:
+        who = context.person(db, by)
+        chosen = context.film(db, film, year, create=True)
+        _, created = set_comment(db, chosen, who, text)
+    say(f"{'Saved' if created else 'Updated'} {who.name}'s comment on {label(chosen)}.")
+
+
+@app.command("list")
+def comment_list(
+    film: str | None = typer.Argument(None, help="Only comments on this film."),
+    year: int | None = typer.Option(None, "--year", "-y"),
+    by: str | None = typer.Option(None, "--by", help="Only this person's comments."),
+    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """List Spreadsheet comments.
+
+    \b
+    Example:
+      diary comment list "Her"
+      diary comment list --by Ellen --json
+    """
+    from rich.table import Table
+
+    from diary.core.comments import list_comments
+    from diary.core.films import label
+    from diary.render.diary import film_dict
+
+    with context.session() as db:
+        chosen = context.film(db, film, year) if film else None
+        who = context.person(db, by) if by else None
+        rows = list_comments(db, chosen, who)
+    if json_:
+        emit_json(
+            [
+                {
+                    "film": film_dict(r.film),
+                    "person": r.person.name,
+                    "text": r.comment.text,
+                    "written": r.comment.created_at.isoformat(),
+                    "updated": r.comment.updated_at.isoformat(),
+                }
+                for r in rows
+            ]
+        )
+        return
+    if not rows:
+        say("No comments match.")
+        return
+    table = Table()
+    for name in ("Film", "Who", "Comment", "Written"):
+        table.add_column(name)
+    for r in rows:
+        table.add_row(
+            label(r.film), r.person.name, r.comment.text, r.comment.created_at.date().isoformat()
+        )
+    show(table)

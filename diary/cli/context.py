@@ -1,0 +1,77 @@
+"""What every command shares: the global options, sessions, and who "me" is."""
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from diary.store.location import Location
+    from diary.store.models import Film, Person
+
+
+@dataclass
+class State:
+    db: str | None = None
+    debug: bool = False
+
+
+state = State()
+
+
+def location() -> "Location":
+    from diary.store.location import resolve
+
+    return resolve(state.db)
+
+
+@contextmanager
+def session(write: bool = False) -> Iterator["Session"]:
+    """One transaction on the chosen database; writes begin IMMEDIATE and commit at the end."""
+    from diary.store.database import open_session
+
+    with open_session(location(), write) as opened:
+        yield opened
+
+
+def interactive() -> bool:
+    """Prompts only when a person is at a terminal; scripts never block."""
+    if os.environ.get("DIARY_NO_PROMPT"):
+        return False
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def person(db: "Session", name: str | None) -> "Person":
+    """The named person, or the default one; on a first run at a TTY, ask who "me" is."""
+    from diary.core import people
+
+    if name is None and not people.has_people(db) and interactive():
+        import questionary
+
+        answer = questionary.text("Nobody is here yet. What is your name?").ask()
+        if answer and answer.strip():
+            return people.add_person(db, answer)
+    return people.resolve_person(db, name)
+
+
+def film(db: "Session", text: str, year: int | None = None, create: bool = False) -> "Film":
+    """The film the user means; on a TTY an ambiguous title becomes a choice."""
+    from diary.core import films
+    from diary.core.errors import Ambiguous
+
+    try:
+        return films.resolve_film(db, text, year, create=create)
+    except Ambiguous as exc:
+        if not interactive():
+            raise
+        import questionary
+
+        choices = [questionary.Choice(films.label(f), value=f) for f in exc.candidates]
+        chosen = questionary.select(f"Which {text!r}?", choices=choices).ask()
+        if chosen is None:
+            raise
+        return chosen

@@ -1,0 +1,118 @@
+"""The `diary` command: global options, the command groups, and the one error exit."""
+
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from diary import __version__
+from diary.cli import comments, database, films, log, people, watchlist
+from diary.cli.context import state
+
+
+class DiaryGroup(TyperGroup):
+    """Turns every DiaryError (and storage failure) into one line on stderr and exit 1."""
+
+    def invoke(self, ctx: Any) -> Any:
+        from diary.core.errors import DiaryError
+
+        try:
+            return super().invoke(ctx)
+        except DiaryError as exc:
+            if state.debug:
+                raise
+            _fail(exc.message)
+        except BrokenPipeError:
+            _reader_went_away()
+        except Exception as exc:
+            if state.debug or _belongs_to_the_cli(exc):
+                raise
+            _fail(_unexpected(exc))
+
+
+def _belongs_to_the_cli(exc: Exception) -> bool:
+    """Usage errors, Exit and Abort are the command-line framework's to report."""
+    return type(exc).__module__.startswith(("typer", "click"))
+
+
+def _reader_went_away() -> None:
+    """`diary list | head`: the reader closed the pipe; stop quietly."""
+    import os
+    import sys
+
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    raise typer.Exit(1)
+
+
+def _fail(message: str) -> None:
+    import sys
+
+    print(f"Error: {message}", file=sys.stderr)
+    raise typer.Exit(1)
+
+
+def _unexpected(exc: Exception) -> str:
+    from diary.cli.context import location
+    from diary.store.database import translate
+
+    module = type(exc).__module__
+    if module.startswith(("sqlalchemy", "sqlite3")):
+        return translate(exc, location()).message
+    if isinstance(exc, OSError):
+        return f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)
+    return f"unexpected {type(exc).__name__}: {exc} (run with --debug for details)"
+
+
+app = typer.Typer(
+    cls=DiaryGroup,
+    name="diary",
+    rich_markup_mode=None,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="A movie diary, watchlist and Best Picture checklist for the terminal.",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"diary {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    db: str | None = typer.Option(
+        None,
+        "--db",
+        metavar="PATH|URL",
+        help="Database file or URL (default: DIARY_DB, else the user data directory).",
+    ),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Log films, keep watchlists and Spreadsheet comments, tick off Best Picture nominees.
+
+    \b
+    Example:
+      diary people add Ellen --role host
+      diary log "Her" --year 2013 --date "last friday" --rating 4.5
+      diary list --limit 10
+    """
+    state.db = db
+    state.debug = debug
+
+
+log.register(app)
+app.add_typer(people.app, name="people")
+app.add_typer(films.app, name="film")
+app.add_typer(watchlist.app, name="watchlist")
+app.add_typer(comments.app, name="comment")
+app.add_typer(database.app, name="db")
+
+
+def main() -> None:
+    app(prog_name="diary")

@@ -1,0 +1,65 @@
+"""`diary people`: who watches and writes."""
+
+import typer
+
+from diary.cli import context
+from diary.cli.output import emit_json, say, show
+
+app = typer.Typer(no_args_is_help=True, help="People who watch and write: hosts, guests, pets.")
+
+
+@app.command("add")
+def people_add(
+    name: str = typer.Argument(..., help="The person's name as it should appear in posts."),
+    role: str | None = typer.Option(None, "--role", help="host, guest or pet."),
+) -> None:
+    """Add a person; the first one added becomes the default ("me").
+
+    \b
+    Example:
+      diary people add Ellen --role host
+    """
+    from diary.core.people import add_person
+
+    with context.session(write=True) as db:
+        person = add_person(db, name, role)
+    suffix = " (default)" if person.is_default else ""
+    say(f"Added {person.name}{f' as {person.role}' if person.role else ''}{suffix}.")
+
+
+@app.command("list")
+def people_list(json_: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """List everyone.
+
+    \b
+    Example:
+      diary people list --json
+    """
+    from diary.core.people import list_people
+    from diary.render.diary import people_table, person_dict
+
+    with context.session() as db:
+        found = list_people(db)
+    if json_:
+        emit_json([person_dict(p) for p in found])
+    elif found:
+        show(people_table(found))
+    else:
+        say("Nobody yet: add someone with `diary people add NAME`.")
+
+
+@app.command("default")
+def people_default(
+    name: str = typer.Argument(..., help="Who is 'me' when --by is left out."),
+) -> None:
+    """Choose the default person.
+
+    \b
+    Example:
+      diary people default Tyler
+    """
+    from diary.core.people import set_default
+
+    with context.session(write=True) as db:
+        person = set_default(db, name)
+    say(f"{person.name} is now the default.")

@@ -1,0 +1,130 @@
+"""`diary watchlist`: films to see, per person."""
+
+import typer
+
+from diary.cli import context
+from diary.cli.output import emit_json, say, show
+
+app = typer.Typer(no_args_is_help=True, help="Films to see: add, list, remove, pick.")
+
+
+def _decade(text: str | None) -> int | None:
+    from diary.core.errors import InvalidInput
+
+    if text is None:
+        return None
+    digits = text.strip().lower().rstrip("s")
+    if len(digits) == 4 and digits.isdigit() and digits.endswith("0"):
+        return int(digits)
+    raise InvalidInput(f"not a decade: {text!r}: use e.g. 1970s")
+
+
+@app.command("add")
+def watchlist_add(
+    film: str = typer.Argument(..., help="The film."),
+    year: int | None = typer.Option(
+        None, "--year", "-y", help="Release year (creates the film if new)."
+    ),
+    by: str | None = typer.Option(None, "--by", help="Whose watchlist (default: yours)."),
+    priority: int | None = typer.Option(None, "--priority", "-p", help="Higher comes first."),
+    note: str | None = typer.Option(None, "--note", help="Why it is on the list."),
+) -> None:
+    """Put a film on a watchlist (again: update its priority and note).
+
+    \b
+    Example:
+      diary watchlist add "Rocky" --year 1976 --priority 2 --note "next post"
+    """
+    from diary.core import watchlist
+    from diary.core.films import label
+
+    with context.session(write=True) as db:
+        who = context.person(db, by)
+        chosen = context.film(db, film, year, create=True)
+        _, created = watchlist.add(db, chosen, who, priority, note)
+    verb = "Added" if created else "Updated"
+    say(f"{verb} {label(chosen)} on {who.name}'s watchlist.")
+
+
+@app.command("list")
+def watchlist_list(
+    by: str | None = typer.Option(None, "--by", help="Only this person's watchlist."),
+    decade: str | None = typer.Option(None, "--decade", help="Only films of a decade, e.g. 1970s."),
+    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """List watchlists, highest priority first, then longest waiting.
+
+    \b
+    Example:
+      diary watchlist list --by Ellen
+    """
+    from diary.core import watchlist
+    from diary.render.watchlist import watchlist_dict, watchlist_table
+
+    with context.session() as db:
+        who = context.person(db, by) if by else None
+        rows = watchlist.rows(db, who, _decade(decade))
+    if json_:
+        emit_json([watchlist_dict(r) for r in rows])
+    elif rows:
+        show(watchlist_table(rows))
+    else:
+        say("The watchlist is empty.")
+
+
+@app.command("remove")
+def watchlist_remove(
+    film: str = typer.Argument(..., help="The film."),
+    year: int | None = typer.Option(None, "--year", "-y"),
+    by: str | None = typer.Option(None, "--by", help="Whose watchlist (default: yours)."),
+) -> None:
+    """Take a film off a watchlist.
+
+    \b
+    Example:
+      diary watchlist remove "Rocky"
+    """
+    from diary.core import watchlist
+    from diary.core.films import label
+
+    with context.session(write=True) as db:
+        who = context.person(db, by)
+        chosen = context.film(db, film, year)
+        watchlist.remove(db, chosen, who)
+    say(f"Removed {label(chosen)} from {who.name}'s watchlist.")
+
+
+@app.command("pick")
+def watchlist_pick(
+    by: str | None = typer.Option(None, "--by", help="Only this person's watchlist."),
+    oldest: bool = typer.Option(
+        False, "--oldest", help="The film waiting longest, not a random one."
+    ),
+    decade: str | None = typer.Option(None, "--decade", help="Only films of a decade, e.g. 1970s."),
+    min_priority: int | None = typer.Option(
+        None, "--min-priority", help="Only films at least this high."
+    ),
+    seed: int | None = typer.Option(None, "--seed", help="Make the random pick repeatable."),
+    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Pick something to watch from the watchlist.
+
+    \b
+    Example:
+      diary watchlist pick --decade 1970s
+      diary watchlist pick --oldest --by Tyler
+    """
+    from diary.core import watchlist
+    from diary.core.films import label
+    from diary.render.watchlist import watchlist_dict
+
+    with context.session() as db:
+        who = context.person(db, by) if by else None
+        row = watchlist.pick(
+            db, who, "oldest" if oldest else "random", _decade(decade), min_priority, seed
+        )
+    if json_:
+        emit_json(watchlist_dict(row))
+    else:
+        note = f" — {row.entry.note}" if row.entry.note else ""
+        print(f"{label(row.film)} (from {row.person.name}'s watchlist){note}")

@@ -1,0 +1,1 @@
+"""The domain: pure functions and services that take a Session."""

@@ -1,0 +1,180 @@
+"""Films: identified by title and year, found by what people type, with aliases and ids."""
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, or_, select
+
+from diary.core import clock
+from diary.core.errors import Ambiguous, Conflict, InvalidInput, NotFound
+from diary.core.titles import display, split_year, title_key
+from diary.store.models import Film, FilmAlias, FilmExternalId
+
+EXTERNAL_SOURCES = ("imdb", "letterboxd", "tmdb")
+
+
+def label(film: Film) -> str:
+    return display(film.title, film.year)
+
+
+def check_year(year: int | None) -> None:
+    if year is not None and not 1870 <= year <= clock.today().year + 10:
+        raise InvalidInput(f"{year} is not a film year")
+
+
+def add_film(session: Session, title: str, year: int | None, force: bool = False) -> Film:
+    clean = " ".join(title.split())
+    if not clean or not title_key(clean):
+        raise InvalidInput("a film needs a title")
+    check_year(year)
+    existing = films_with_key(session, title_key(clean), year)
+    if existing and not force:
+        raise Conflict(f"{label(existing[0])} is already here (film {existing[0].id})")
+    film = Film(title=clean, year=year, title_key=title_key(clean), created_at=clock.now())
+    session.add(film)
+    session.flush()
+    return film
+
+
+def films_with_key(session: Session, key: str, year: int | None) -> list[Film]:
+    """Films whose title or an alias has this key (and this year, when given)."""
+    alias_ids = select(FilmAlias.film_id).where(FilmAlias.alias_key == key)
+    query = select(Film).where(or_(Film.title_key == key, col(Film.id).in_(alias_ids)))
+    if year is not None:
+        query = query.where(Film.year == year)
+    return list(session.exec(query.order_by(col(Film.year), col(Film.id))))
+
+
+def find_films(session: Session, text: str, year: int | None = None) -> list[Film]:
+    title, typed_year = split_year(text)
+    return films_with_key(session, title_key(title), year or typed_year)
+
+
+def resolve_film(
+    session: Session, text: str, year: int | None = None, create: bool = False
+) -> Film:
+    """The one film `text` names; created when asked to and a year is known.
+
+    Raises Ambiguous listing every candidate, or NotFound with close matches.
+    """
+    title, typed_year = split_year(text)
+    year = year or typed_year
+    candidates = films_with_key(session, title_key(title), year)
+    if len(candidates) == 1:
+        return candidates[0]
+    if len(candidates) > 1:
+        names = ", ".join(label(f) for f in candidates)
+        raise Ambiguous(
+            f"{title!r} matches {len(candidates)} films: {names}; add --year to choose",
+            candidates,
+        )
+    if create and year is not None:
+        return add_film(session, title, year)
+    raise NotFound(_not_found_message(session, title, year, create))
+
+
+def _not_found_message(session: Session, title: str, year: int | None, create: bool) -> str:
+    wanted = display(title, year)
+    close = suggestions(session, title)
+    message = f"no film called {wanted!r}"
+    if close:
+        message += f" (did you mean {', '.join(close)}?)"
+    if create and year is None:
+        message += "; give --year to add it"
+    return message
+
+
+def suggestions(session: Session, title: str, limit: int = 5) -> list[str]:
+    from rapidfuzz import fuzz, process
+
+    rows = session.exec(select(Film.id, Film.title, Film.year, Film.title_key)).all()
+    if not rows:
+        return []
+    keys = {row[0]: row[3] for row in rows}
+    names = {row[0]: display(row[1], row[2]) for row in rows}
+    found = process.extract(
+        title_key(title), keys, scorer=fuzz.WRatio, limit=limit, score_cutoff=60
+    )
+    return [names[film_id] for _key, _score, film_id in found]
+
+
+def get_film(session: Session, film_id: int) -> Film:
+    film = session.get(Film, film_id)
+    if film is None:
+        raise NotFound(f"no film with id {film_id}")
+    return film
+
+
+def add_alias(session: Session, film: Film, alias: str, kind: str = "alias") -> FilmAlias:
+    key = title_key(alias)
+    if not key:
+        raise InvalidInput("an alias needs some letters")
+    existing = session.exec(
+        select(FilmAlias).where(FilmAlias.film_id == film.id, FilmAlias.alias_key == key)
+    ).first()
+    if existing is not None or key == film.title_key:
+        raise Conflict(f"{label(film)} is already found by {alias!r}")
+    assert film.id is not None
+    entry = FilmAlias(film_id=film.id, alias=alias.strip(), alias_key=key, kind=kind)
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def aliases(session: Session, film: Film) -> list[FilmAlias]:
+    return list(
+        session.exec(
+            select(FilmAlias).where(FilmAlias.film_id == film.id).order_by(col(FilmAlias.id))
+        )
+    )
+
+
+def set_external_id(session: Session, film: Film, source: str, value: str) -> FilmExternalId:
+    if source not in EXTERNAL_SOURCES:
+        raise InvalidInput(f"unknown id source {source!r}: use {', '.join(EXTERNAL_SOURCES)}")
+    taken = session.exec(
+        select(FilmExternalId).where(FilmExternalId.source == source, FilmExternalId.value == value)
+    ).first()
+    if taken is not None:
+        if taken.film_id == film.id:
+            return taken
+        raise Conflict(f"{source} id {value} already belongs to film {taken.film_id}")
+    assert film.id is not None
+    entry = FilmExternalId(film_id=film.id, source=source, value=value)
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def external_ids(session: Session, film: Film) -> dict[str, str]:
+    rows = session.exec(select(FilmExternalId).where(FilmExternalId.film_id == film.id))
+    return {row.source: row.value for row in rows}
+
+
+@dataclass
+class FilmRow:
+    film: Film
+    viewings: int
+    last_seen: str | None
+
+
+def list_films(
+    session: Session, query: str | None = None, limit: int | None = None
+) -> list[FilmRow]:
+    from sqlalchemy import func
+
+    from diary.store.models import Viewing
+
+    stmt = (
+        select(Film, func.count(col(Viewing.id)), func.max(Viewing.watched_on))
+        .join(Viewing, col(Viewing.film_id) == col(Film.id), isouter=True)
+        .group_by(col(Film.id))
+        .order_by(col(Film.title_key), col(Film.year))
+    )
+    if query:
+        stmt = stmt.where(col(Film.title_key).contains(title_key(query)))
+    if limit:
+        stmt = stmt.limit(limit)
+    return [
+        FilmRow(film, count, last.isoformat() if last else None)
+        for film, count, last in session.exec(stmt)
+    ]

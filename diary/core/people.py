@@ -1,0 +1,75 @@
+"""People who watch and write: hosts, guests, pets. One of them is the default "me"."""
+
+from sqlmodel import Session, col, select
+
+from diary.core import clock
+from diary.core.errors import Conflict, InvalidInput, NotFound
+from diary.store.models import Person
+
+ROLES = ("host", "guest", "pet")
+
+
+def name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def add_person(session: Session, name: str, role: str | None = None) -> Person:
+    clean = " ".join(name.split())
+    if not clean:
+        raise InvalidInput("a person needs a name")
+    if role is not None and role not in ROLES:
+        raise InvalidInput(f"unknown role {role!r}: use one of {', '.join(ROLES)}")
+    if session.exec(select(Person).where(Person.name_key == name_key(clean))).first():
+        raise Conflict(f"{clean} is already here")
+    first = session.exec(select(Person.id).limit(1)).first() is None
+    person = Person(
+        name=clean, name_key=name_key(clean), role=role, is_default=first, created_at=clock.now()
+    )
+    session.add(person)
+    session.flush()
+    return person
+
+
+def list_people(session: Session) -> list[Person]:
+    return list(session.exec(select(Person).order_by(col(Person.id))))
+
+
+def find_person(session: Session, name: str) -> Person:
+    person = session.exec(select(Person).where(Person.name_key == name_key(name))).first()
+    if person is not None:
+        return person
+    known = [p.name for p in list_people(session)]
+    if not known:
+        raise NotFound(
+            f"unknown person {name!r}: nobody is here yet; add one with `diary people add NAME`"
+        )
+    raise NotFound(f"unknown person {name!r}: known are {', '.join(known)}")
+
+
+def default_person(session: Session) -> Person:
+    person = session.exec(select(Person).where(Person.is_default)).first()
+    if person is None:
+        person = session.exec(select(Person).order_by(col(Person.id))).first()
+    if person is None:
+        raise NotFound("nobody is here yet: add yourself with `diary people add NAME`")
+    return person
+
+
+def resolve_person(session: Session, name: str | None) -> Person:
+    """The named person, or the default one when no name is given."""
+    return default_person(session) if name is None else find_person(session, name)
+
+
+def set_default(session: Session, name: str) -> Person:
+    person = find_person(session, name)
+    for other in session.exec(select(Person).where(Person.is_default)):
+        other.is_default = False
+        session.add(other)
+    person.is_default = True
+    session.add(person)
+    session.flush()
+    return person
+
+
+def has_people(session: Session) -> bool:
+    return session.exec(select(Person.id).limit(1)).first() is not None

@@ -1,0 +1,347 @@
+"""The diary itself: log, list, show, edit and delete viewings."""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import and_, exists, func, or_
+from sqlmodel import Session, col, select
+
+from diary.core import clock
+from diary.core.errors import InvalidInput, NotFound
+from diary.core.films import label
+from diary.core.watchlist import remove_watched
+from diary.store.models import Film, Person, Viewing, ViewingPerson, ViewingTag
+
+
+@dataclass
+class Attendee:
+    """One person at a viewing, with what they alone say about it."""
+
+    person: Person
+    rating: int | None = None
+    liked: bool = False
+    rewatch: bool | None = None  # None: derived from their earlier viewings
+    review: str | None = None
+
+
+@dataclass
+class LogResult:
+    viewing: Viewing
+    film: Film
+    attendees: list[ViewingPerson]
+    people: dict[int, Person]
+    tags: list[str]
+    removed_from_watchlist: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+# Called after every logged viewing, e.g. to tick checklists: (session, viewing, people).
+after_log_hooks: list[Callable[[Session, Viewing, list[Person]], list[str]]] = []
+
+
+def clean_tags(tags: Sequence[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for tag in tags:
+        for part in tag.split(","):
+            clean = " ".join(part.split()).lower()
+            if clean:
+                seen.setdefault(clean, None)
+    return list(seen)
+
+
+def log_viewing(
+    session: Session,
+    film: Film,
+    watched_on: date | None,
+    attendees: Sequence[Attendee],
+    place: str | None = None,
+    tags: Sequence[str] = (),
+) -> LogResult:
+    if not attendees:
+        raise InvalidInput("a viewing needs at least one person")
+    ids = [a.person.id for a in attendees]
+    if len(set(ids)) != len(ids):
+        raise InvalidInput("the same person is named twice")
+    assert film.id is not None
+    now = clock.now()
+    viewing = Viewing(
+        film_id=film.id,
+        watched_on=watched_on,
+        place=place.strip() if place and place.strip() else None,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(viewing)
+    session.flush()
+    assert viewing.id is not None
+    parts = []
+    for attendee in attendees:
+        assert attendee.person.id is not None
+        rewatch = attendee.rewatch
+        if rewatch is None:
+            rewatch = seen_before(session, film.id, attendee.person.id, watched_on, viewing.id)
+        part = ViewingPerson(
+            viewing_id=viewing.id,
+            person_id=attendee.person.id,
+            rating=attendee.rating,
+            liked=attendee.liked,
+            rewatch=rewatch,
+            review=attendee.review,
+        )
+        session.add(part)
+        parts.append(part)
+    tag_list = clean_tags(tags)
+    for tag in tag_list:
+        session.add(ViewingTag(viewing_id=viewing.id, tag=tag))
+    session.flush()
+    people = [a.person for a in attendees]
+    removed = remove_watched(session, film.id, people)
+    notes: list[str] = []
+    for hook in after_log_hooks:
+        notes.extend(hook(session, viewing, people))
+    return LogResult(
+        viewing, film, parts, {p.id: p for p in people if p.id}, tag_list, removed, notes
+    )
+
+
+def seen_before(
+    session: Session, film_id: int, person_id: int, watched_on: date | None, viewing_id: int
+) -> bool:
+    """Whether the person has a viewing of the film before this one."""
+    earlier = [Viewing.watched_on.is_(None)]  # type: ignore[union-attr]
+    if watched_on is not None:
+        earlier.append(col(Viewing.watched_on) < watched_on)
+        earlier.append(and_(col(Viewing.watched_on) == watched_on, col(Viewing.id) < viewing_id))
+    query = (
+        select(Viewing.id)
+        .join(ViewingPerson, col(ViewingPerson.viewing_id) == col(Viewing.id))
+        .where(
+            Viewing.film_id == film_id,
+            ViewingPerson.person_id == person_id,
+            col(Viewing.id) != viewing_id,
+            or_(*earlier),
+        )
+        .limit(1)
+    )
+    return session.exec(query).first() is not None
+
+
+@dataclass
+class Filters:
+    year: int | None = None
+    month: tuple[int, int] | None = None
+    person_id: int | None = None
+    film_id: int | None = None
+    tag: str | None = None
+    rating_min: int | None = None
+    limit: int | None = None
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    parts = text.strip().split("-")
+    if len(parts) == 2 and len(parts[0]) == 4 and parts[0].isdigit() and parts[1].isdigit():
+        year, month = int(parts[0]), int(parts[1])
+        if 1 <= month <= 12:
+            return year, month
+    raise InvalidInput(f"not a month: {text!r}: use YYYY-MM, e.g. 2025-01")
+
+
+@dataclass
+class ViewingRow:
+    viewing: Viewing
+    film: Film
+    attendees: list[tuple[Person, ViewingPerson]]
+    tags: list[str]
+
+
+def list_viewings(session: Session, filters: Filters) -> list[ViewingRow]:
+    """Newest first; each row with everyone present and the tags."""
+    query = select(Viewing, Film).join(Film, col(Film.id) == col(Viewing.film_id))
+    if filters.year is not None:
+        query = query.where(
+            col(Viewing.watched_on) >= date(filters.year, 1, 1),
+            col(Viewing.watched_on) <= date(filters.year, 12, 31),
+        )
+    if filters.month is not None:
+        year, month = filters.month
+        end = date(year + (month == 12), month % 12 + 1, 1)
+        query = query.where(
+            col(Viewing.watched_on) >= date(year, month, 1), col(Viewing.watched_on) < end
+        )
+    if filters.film_id is not None:
+        query = query.where(Viewing.film_id == filters.film_id)
+    if filters.person_id is not None or filters.rating_min is not None:
+        part = select(ViewingPerson.viewing_id).where(
+            col(ViewingPerson.viewing_id) == col(Viewing.id)
+        )
+        if filters.person_id is not None:
+            part = part.where(ViewingPerson.person_id == filters.person_id)
+        if filters.rating_min is not None:
+            part = part.where(col(ViewingPerson.rating) >= filters.rating_min)
+        query = query.where(exists(part))
+    if filters.tag is not None:
+        tagged = select(ViewingTag.viewing_id).where(
+            col(ViewingTag.viewing_id) == col(Viewing.id),
+            ViewingTag.tag == " ".join(filters.tag.split()).lower(),
+        )
+        query = query.where(exists(tagged))
+    query = query.order_by(col(Viewing.watched_on).desc().nulls_last(), col(Viewing.id).desc())
+    if filters.limit:
+        query = query.limit(filters.limit)
+    pairs = session.exec(query).all()
+    return _with_details(session, pairs)
+
+
+def _with_details(session: Session, pairs: Sequence[tuple[Viewing, Film]]) -> list[ViewingRow]:
+    ids = [viewing.id for viewing, _ in pairs]
+    attendees: dict[int, list[tuple[Person, ViewingPerson]]] = {i: [] for i in ids if i}
+    tags: dict[int, list[str]] = {i: [] for i in ids if i}
+    if ids:
+        for part, person in session.exec(
+            select(ViewingPerson, Person)
+            .join(Person, col(Person.id) == col(ViewingPerson.person_id))
+            .where(col(ViewingPerson.viewing_id).in_(ids))
+            .order_by(col(Person.id))
+        ):
+            attendees[part.viewing_id].append((person, part))
+        for tag in session.exec(
+            select(ViewingTag)
+            .where(col(ViewingTag.viewing_id).in_(ids))
+            .order_by(col(ViewingTag.tag))
+        ):
+            tags[tag.viewing_id].append(tag.tag)
+    return [
+        ViewingRow(viewing, film, attendees[viewing.id or 0], tags[viewing.id or 0])
+        for viewing, film in pairs
+    ]
+
+
+def get_viewing(session: Session, viewing_id: int) -> ViewingRow:
+    found = session.exec(
+        select(Viewing, Film)
+        .join(Film, col(Film.id) == col(Viewing.film_id))
+        .where(Viewing.id == viewing_id)
+    ).first()
+    if found is None:
+        raise NotFound(f"no diary entry with id {viewing_id}")
+    return _with_details(session, [found])[0]
+
+
+@dataclass
+class Changes:
+    """What `diary edit` may change; None leaves a field as it is."""
+
+    film: Film | None = None
+    watched_on: date | None = None
+    place: str | None = None
+    tags: list[str] | None = None
+    person: Person | None = None  # whose rating/like/rewatch/review changes below
+    rating: int | None = None
+    clear_rating: bool = False
+    liked: bool | None = None
+    rewatch: bool | None = None
+    review: str | None = None
+    add: list[Attendee] = field(default_factory=list)
+
+
+def edit_viewing(
+    session: Session, viewing_id: int, changes: Changes
+) -> tuple[ViewingRow, list[str]]:
+    row = get_viewing(session, viewing_id)
+    viewing = row.viewing
+    said: list[str] = []
+    if changes.film is not None and changes.film.id != viewing.film_id:
+        assert changes.film.id is not None
+        viewing.film_id = changes.film.id
+        said.append(f"film → {label(changes.film)}")
+    if changes.watched_on is not None and changes.watched_on != viewing.watched_on:
+        viewing.watched_on = changes.watched_on
+        said.append(f"date → {changes.watched_on.isoformat()}")
+    if changes.place is not None:
+        viewing.place = changes.place.strip() or None
+        said.append(f"where → {viewing.place or '(none)'}")
+    if changes.tags is not None:
+        for old in session.exec(select(ViewingTag).where(ViewingTag.viewing_id == viewing_id)):
+            session.delete(old)
+        session.flush()
+        for tag in clean_tags(changes.tags):
+            session.add(ViewingTag(viewing_id=viewing_id, tag=tag))
+        said.append(f"tags → {', '.join(clean_tags(changes.tags)) or '(none)'}")
+    said.extend(_edit_person(session, row, changes))
+    for attendee in changes.add:
+        if any(p.id == attendee.person.id for p, _ in row.attendees):
+            raise InvalidInput(f"{attendee.person.name} is already on entry {viewing_id}")
+        assert attendee.person.id is not None
+        rewatch = attendee.rewatch
+        if rewatch is None:
+            rewatch = seen_before(
+                session, viewing.film_id, attendee.person.id, viewing.watched_on, viewing_id
+            )
+        session.add(
+            ViewingPerson(
+                viewing_id=viewing_id,
+                person_id=attendee.person.id,
+                rating=attendee.rating,
+                liked=attendee.liked,
+                rewatch=rewatch,
+            )
+        )
+        said.append(f"added {attendee.person.name}")
+    if not said:
+        raise InvalidInput("nothing to change: give at least one option")
+    viewing.updated_at = clock.now()
+    session.add(viewing)
+    session.flush()
+    session.expire_all()
+    return get_viewing(session, viewing_id), said
+
+
+def _edit_person(session: Session, row: ViewingRow, changes: Changes) -> list[str]:
+    touches = (
+        changes.rating is not None
+        or changes.clear_rating
+        or changes.liked is not None
+        or changes.rewatch is not None
+        or changes.review is not None
+    )
+    if not touches:
+        return []
+    person = changes.person
+    if person is None:
+        if len(row.attendees) != 1:
+            names = ", ".join(p.name for p, _ in row.attendees)
+            raise InvalidInput(f"entry {row.viewing.id} has several people ({names}); add --by")
+        person = row.attendees[0][0]
+    part = next((vp for p, vp in row.attendees if p.id == person.id), None)
+    if part is None:
+        raise NotFound(f"{person.name} is not on entry {row.viewing.id}")
+    said = []
+    if changes.clear_rating:
+        part.rating = None
+        said.append(f"{person.name}'s rating removed")
+    elif changes.rating is not None:
+        part.rating = changes.rating
+        said.append(f"{person.name}'s rating → {changes.rating / 2:g}")
+    if changes.liked is not None:
+        part.liked = changes.liked
+        said.append(f"{person.name} {'likes' if changes.liked else 'no longer likes'} it")
+    if changes.rewatch is not None:
+        part.rewatch = changes.rewatch
+        said.append(f"{person.name}: {'rewatch' if changes.rewatch else 'first time'}")
+    if changes.review is not None:
+        part.review = changes.review or None
+        said.append(f"{person.name}'s review {'updated' if changes.review else 'removed'}")
+    session.add(part)
+    return said
+
+
+def delete_viewing(session: Session, viewing_id: int) -> ViewingRow:
+    row = get_viewing(session, viewing_id)
+    session.delete(row.viewing)
+    session.flush()
+    return row
+
+
+def count_viewings(session: Session) -> int:
+    return session.exec(select(func.count(col(Viewing.id)))).one()

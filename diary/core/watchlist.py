@@ -1,0 +1,113 @@
+"""Watchlists: films each person wants to see, with priority and a note."""
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, select
+
+from diary.core import clock
+from diary.core.errors import InvalidInput, NotFound
+from diary.core.films import label
+from diary.store.models import Film, Person, WatchlistEntry
+
+
+@dataclass
+class WatchlistRow:
+    entry: WatchlistEntry
+    film: Film
+    person: Person
+
+
+def add(
+    session: Session, film: Film, person: Person, priority: int | None, note: str | None
+) -> tuple[WatchlistEntry, bool]:
+    """Add the film (or update priority and note); returns (entry, newly_added)."""
+    assert film.id is not None and person.id is not None
+    entry = session.exec(
+        select(WatchlistEntry).where(
+            WatchlistEntry.film_id == film.id, WatchlistEntry.person_id == person.id
+        )
+    ).first()
+    created = entry is None
+    if entry is None:
+        entry = WatchlistEntry(
+            film_id=film.id, person_id=person.id, added_at=clock.now(), priority=priority or 0
+        )
+    elif priority is not None:
+        entry.priority = priority
+    if note is not None:
+        entry.note = note.strip() or None
+    session.add(entry)
+    session.flush()
+    return entry, created
+
+
+def rows(
+    session: Session,
+    person: Person | None = None,
+    decade: int | None = None,
+    min_priority: int | None = None,
+) -> list[WatchlistRow]:
+    query = (
+        select(WatchlistEntry, Film, Person)
+        .join(Film, col(Film.id) == col(WatchlistEntry.film_id))
+        .join(Person, col(Person.id) == col(WatchlistEntry.person_id))
+    )
+    if person is not None:
+        query = query.where(WatchlistEntry.person_id == person.id)
+    if decade is not None:
+        query = query.where(col(Film.year) >= decade, col(Film.year) < decade + 10)
+    if min_priority is not None:
+        query = query.where(col(WatchlistEntry.priority) >= min_priority)
+    query = query.order_by(
+        col(WatchlistEntry.priority).desc(), col(WatchlistEntry.added_at), col(WatchlistEntry.id)
+    )
+    return [WatchlistRow(e, f, p) for e, f, p in session.exec(query)]
+
+
+def remove(session: Session, film: Film, person: Person) -> WatchlistEntry:
+    entry = session.exec(
+        select(WatchlistEntry).where(
+            WatchlistEntry.film_id == film.id, WatchlistEntry.person_id == person.id
+        )
+    ).first()
+    if entry is None:
+        raise NotFound(f"{label(film)} is not on {person.name}'s watchlist")
+    session.delete(entry)
+    session.flush()
+    return entry
+
+
+def pick(
+    session: Session,
+    person: Person | None,
+    how: str = "random",
+    decade: int | None = None,
+    min_priority: int | None = None,
+    seed: int | None = None,
+) -> WatchlistRow:
+    """One film to watch next: at random, or the one waiting longest."""
+    if how not in ("random", "oldest"):
+        raise InvalidInput(f"unknown pick {how!r}: use random or oldest")
+    found = rows(session, person, decade, min_priority)
+    if not found:
+        raise NotFound("nothing on the watchlist matches")
+    if how == "oldest":
+        return min(found, key=lambda r: (r.entry.added_at, r.entry.id or 0))
+    return random.Random(seed).choice(found)
+
+
+def remove_watched(session: Session, film_id: int, people: Sequence[Person]) -> list[str]:
+    """Take a film off the watchlist of everyone who just watched it; return their names."""
+    ids = {p.id: p.name for p in people}
+    removed = []
+    for entry in session.exec(
+        select(WatchlistEntry).where(
+            WatchlistEntry.film_id == film_id, col(WatchlistEntry.person_id).in_(list(ids))
+        )
+    ):
+        removed.append(ids[entry.person_id])
+        session.delete(entry)
+    session.flush()
+    return sorted(removed)

@@ -1,0 +1,1 @@
+"""Turning domain objects into tables, JSON and documents."""

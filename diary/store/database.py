@@ -1,0 +1,117 @@
+"""Opening the database: check or upgrade its schema once per process, then hand out sessions.
+
+Write commands upgrade an older database (after a backup); read-only commands never do and
+ask for `diary db upgrade` instead. A missing database file is created fresh.
+"""
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlmodel import Session
+
+from diary.core import clock
+from diary.core.errors import DiaryError, StorageError
+from diary.store import migrations
+from diary.store.backup import backup_file, upgrade_backup_path
+from diary.store.engine import make_engine, session_scope
+from diary.store.location import Location
+
+_engines: dict[str, tuple[Engine, bool]] = {}
+
+
+def engine_for(location: Location, write: bool) -> Engine:
+    """An engine whose schema is current (write) or known to be current (read)."""
+    cached = _engines.get(location.url)
+    if cached is not None and (cached[1] or not write):
+        return cached[0]
+    engine = cached[0] if cached else _create(location)
+    try:
+        _prepare(engine, location, write)
+    except BaseException:
+        if cached is None:
+            engine.dispose()
+        raise
+    _engines[location.url] = (engine, True)
+    return engine
+
+
+def _create(location: Location) -> Engine:
+    if location.path is not None:
+        folder = location.path.parent
+        if not folder.exists():
+            if not location.is_default:
+                raise StorageError(f"cannot open {location.path}: folder {folder} does not exist")
+            folder.mkdir(parents=True, exist_ok=True)
+    try:
+        return make_engine(location)
+    except Exception as exc:  # an unknown URL scheme or a missing driver
+        raise StorageError(f"cannot open {location.shown}: {type(exc).__name__}") from exc
+
+
+def _prepare(engine: Engine, location: Location, write: bool) -> None:
+    with engine.connect() as connection:
+        version = migrations.current_version(connection)
+        connection.rollback()
+    migrations.check_not_newer(version, location.shown)
+    latest = migrations.latest_version()
+    if version == latest:
+        return
+    if version and not write:
+        raise StorageError(
+            f"{location.shown} has schema version {version}; this diary uses {latest}. "
+            "Run `diary db upgrade` (a backup is written first)"
+        )
+    migrations.upgrade(engine, location.shown, backup=lambda v: _backup(location, v))
+
+
+def _backup(location: Location, version: int) -> None:
+    if location.path is None:
+        return
+    stamp = clock.now().strftime("%Y%m%dT%H%M%S")
+    backup_file(location.path, upgrade_backup_path(location.path, version, stamp))
+
+
+@contextmanager
+def open_session(location: Location, write: bool) -> Iterator[Session]:
+    """A session in one transaction, with storage failures turned into DiaryErrors."""
+    try:
+        engine = engine_for(location, write)
+        with session_scope(engine, write) as session:
+            yield session
+    except DiaryError:
+        raise
+    except (DBAPIError, sqlite3.Error) as exc:
+        raise translate(exc, location) from exc
+
+
+def translate(exc: BaseException, location: Location) -> DiaryError:
+    """One line for a storage failure; never the URL's password, never a traceback."""
+    original = getattr(exc, "orig", exc)
+    message = str(original).splitlines()[0] if str(original) else type(original).__name__
+    lowered = message.lower()
+    where = location.shown
+    if "locked" in lowered or "busy" in lowered:
+        return StorageError("database is busy, try again")
+    if "readonly" in lowered or "read-only" in lowered:
+        return StorageError(f"cannot write {where}: the file or its folder is read-only")
+    if "unable to open" in lowered:
+        return StorageError(f"cannot open {where}: permission denied or folder missing")
+    if "not a database" in lowered or "malformed" in lowered:
+        return StorageError(f"{where} is damaged ({message}); run `diary db check`")
+    if isinstance(exc, OperationalError) and location.path is None:
+        return StorageError(f"cannot use {where}: {type(original).__name__}")
+    return StorageError(f"database error in {where}: {location_free(message, location)}")
+
+
+def location_free(message: str, location: Location) -> str:
+    return message.replace(location.url, location.shown)
+
+
+def reset() -> None:
+    """Forget cached engines (tests switch databases within one process)."""
+    for engine, _ in _engines.values():
+        engine.dispose()
+    _engines.clear()

@@ -1,0 +1,86 @@
+"""`diary db` work: status, integrity and foreign-key checks, upgrades."""
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from diary.core.errors import StorageError
+from diary.store.location import Location
+
+
+@dataclass
+class CheckReport:
+    path: Path
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check(location: Location) -> CheckReport:
+    """Run PRAGMA integrity_check and foreign_key_check, read-only; report every problem."""
+    path = _sqlite_file(location)
+    report = CheckReport(path)
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+            if integrity != ["ok"]:
+                report.problems.extend(f"integrity: {line}" for line in integrity)
+            for table, rowid, parent, _ in connection.execute("PRAGMA foreign_key_check"):
+                report.problems.append(
+                    f"foreign key: {table} row {rowid} points to a missing {parent}"
+                )
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        report.problems.append(f"cannot be read as a database: {exc}")
+    return report
+
+
+def status(location: Location) -> dict[str, object]:
+    from diary.store import migrations
+
+    info: dict[str, object] = {
+        "database": location.shown,
+        "program_schema": migrations.latest_version(),
+    }
+    if location.path is None:
+        return info
+    path = _sqlite_file(location)
+    info["size_bytes"] = path.stat().st_size
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {
+                r[0]
+                for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            version = 0
+            if "schema_version" in tables:
+                version = (
+                    connection.execute("SELECT max(version) FROM schema_version").fetchone()[0] or 0
+                )
+            info["schema"] = version
+            info["journal_mode"] = connection.execute("PRAGMA journal_mode").fetchone()[0]
+            counts = {}
+            for table in ("person", "film", "viewing", "watchlist_entry", "comment"):
+                if table in tables:
+                    counts[table] = connection.execute(f"SELECT count(*) FROM {table}").fetchone()[
+                        0
+                    ]
+            info["rows"] = counts
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"{path} is damaged ({exc}); run `diary db check`") from exc
+    return info
+
+
+def _sqlite_file(location: Location) -> Path:
+    if location.path is None:
+        raise StorageError(f"{location.shown} is not a SQLite file; this works on SQLite only")
+    if not location.path.exists():
+        raise StorageError(f"no database at {location.path}")
+    return location.path

@@ -1,0 +1,78 @@
+"""Ordered, frozen migrations keyed by a schema version.
+
+Each migration module has VERSION and upgrade(connection). Versions only grow; gaps are
+allowed. Every migration runs inside one explicit transaction together with its version
+marker, so a failure leaves the database exactly at the previous version. A backup of an
+existing database is written before the first pending migration runs, and a database whose
+version is newer than this program knows is refused.
+"""
+
+import importlib
+from collections.abc import Callable
+from types import ModuleType
+
+from sqlalchemy import Connection, Engine, inspect, text
+
+from diary.core.errors import StorageError
+
+MODULES = ("m0001_diary",)
+
+
+def migrations() -> list[ModuleType]:
+    loaded = [importlib.import_module(f"{__name__}.{name}") for name in MODULES]
+    versions = [module.VERSION for module in loaded]
+    assert versions == sorted(set(versions)), "migration versions must increase"
+    return loaded
+
+
+def latest_version() -> int:
+    return migrations()[-1].VERSION
+
+
+def current_version(connection: Connection) -> int:
+    """0 for an empty database; raises for a database that is not a diary."""
+    tables = set(inspect(connection).get_table_names())
+    if "schema_version" not in tables:
+        if tables:
+            raise StorageError("this database was not made by diary (no schema_version table)")
+        return 0
+    found = connection.execute(text("SELECT max(version) FROM schema_version")).scalar()
+    return int(found or 0)
+
+
+def check_not_newer(version: int, where: str) -> None:
+    latest = latest_version()
+    if version > latest:
+        raise StorageError(
+            f"{where} has schema version {version}, newer than this diary knows "
+            f"(version {latest}); upgrade diary to open it"
+        )
+
+
+def upgrade(engine: Engine, where: str, backup: Callable[[int], object] | None = None) -> list[int]:
+    """Apply every pending migration; return the versions applied."""
+    with engine.connect() as connection:
+        version = current_version(connection)
+        connection.rollback()
+    check_not_newer(version, where)
+    pending = [m for m in migrations() if m.VERSION > version]
+    if pending and version > 0 and backup is not None:
+        backup(version)
+    applied = []
+    for module in pending:
+        with engine.execution_options(diary_write=True).begin() as connection:
+            ensure_version_table(connection)
+            if current_version(connection) >= module.VERSION:
+                continue  # another process got here first
+            module.upgrade(connection)
+            connection.execute(
+                text("INSERT INTO schema_version (version) VALUES (:v)"), {"v": module.VERSION}
+            )
+        applied.append(module.VERSION)
+    return applied
+
+
+def ensure_version_table(connection: Connection) -> None:
+    connection.execute(
+        text("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY)")
+    )

@@ -1,0 +1,141 @@
+"""Every table of the database, in one place.
+
+These classes describe today's schema. Migrations never import them: each migration freezes
+the tables it creates, and a test checks that the migrations end where these models are.
+"""
+
+from datetime import date, datetime
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def _fk(target: str, ondelete: str) -> Column:
+    return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=False, index=True)
+
+
+class SchemaVersion(SQLModel, table=True):
+    __tablename__ = "schema_version"
+
+    version: int = Field(primary_key=True)
+
+
+# --- people and films -------------------------------------------------------------------
+
+
+class Person(SQLModel, table=True):
+    __tablename__ = "person"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    name_key: str = Field(unique=True)
+    role: str | None = None
+    is_default: bool = False
+    created_at: datetime
+
+
+class Film(SQLModel, table=True):
+    __tablename__ = "film"
+    __table_args__ = (Index("ix_film_title_key_year", "title_key", "year"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    year: int | None = None
+    title_key: str
+    created_at: datetime
+
+
+class FilmAlias(SQLModel, table=True):
+    __tablename__ = "film_alias"
+    __table_args__ = (UniqueConstraint("film_id", "alias_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    film_id: int = Field(sa_column=_fk("film.id", "CASCADE"))
+    alias: str
+    alias_key: str = Field(index=True)
+    kind: str = "alias"
+
+
+class FilmExternalId(SQLModel, table=True):
+    """An id of the film elsewhere: imdb (tt…), letterboxd (film link), tmdb."""
+
+    __tablename__ = "film_external_id"
+    __table_args__ = (UniqueConstraint("source", "value"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    film_id: int = Field(sa_column=_fk("film.id", "CASCADE"))
+    source: str
+    value: str
+
+
+# --- the diary ----------------------------------------------------------------------------
+
+
+class Viewing(SQLModel, table=True):
+    """A film seen on a date (or on an unknown date) by one or more people."""
+
+    __tablename__ = "viewing"
+    __table_args__ = (Index("ix_viewing_watched_on_id", "watched_on", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    film_id: int = Field(sa_column=_fk("film.id", "RESTRICT"))
+    watched_on: date | None = None
+    place: str | None = None
+    source: str | None = None
+    source_key: str | None = Field(default=None, unique=True)
+    created_at: datetime
+    updated_at: datetime
+
+
+class ViewingPerson(SQLModel, table=True):
+    """One person's part in a viewing: their rating, like, rewatch flag and review."""
+
+    __tablename__ = "viewing_person"
+
+    viewing_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("viewing.id", ondelete="CASCADE"), primary_key=True)
+    )
+    person_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("person.id", ondelete="RESTRICT"), primary_key=True, index=True
+        )
+    )
+    rating: int | None = None
+    liked: bool = False
+    rewatch: bool = False
+    review: str | None = None
+
+
+class ViewingTag(SQLModel, table=True):
+    __tablename__ = "viewing_tag"
+
+    viewing_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("viewing.id", ondelete="CASCADE"), primary_key=True)
+    )
+    tag: str = Field(primary_key=True, index=True)
+
+
+class WatchlistEntry(SQLModel, table=True):
+    __tablename__ = "watchlist_entry"
+    __table_args__ = (UniqueConstraint("film_id", "person_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    film_id: int = Field(sa_column=_fk("film.id", "CASCADE"))
+    person_id: int = Field(sa_column=_fk("person.id", "CASCADE"))
+    added_at: datetime
+    priority: int = 0
+    note: str | None = None
+
+
+class Comment(SQLModel, table=True):
+    """A Spreadsheet comment: one short remark per person per film."""
+
+    __tablename__ = "comment"
+    __table_args__ = (UniqueConstraint("film_id", "person_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    film_id: int = Field(sa_column=_fk("film.id", "CASCADE"))
+    person_id: int = Field(sa_column=_fk("person.id", "CASCADE"))
+    text: str
+    created_at: datetime
+    updated_at: datetime

@@ -1,0 +1,163 @@
+"""Logging and listing through the real CLI on a temporary database."""
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Cli
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(db) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def snapshot(db: Path) -> dict[str, list[tuple]]:
+    with sqlite3.connect(db) as connection:
+        tables = [
+            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        ]
+        return {t: connection.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
+
+
+def test_log_then_list(cli: Cli, hosts: None, env_setup: Path) -> None:
+    logged = cli.ok(
+        "log",
+        "Her",
+        "--year",
+        "2013",
+        "--date",
+        "2025-01-26",
+        "--rating",
+        "4½",
+        "--with",
+        "Tyler=4",
+        "--where",
+        "DVD from the library",
+        "--tag",
+        "BP",
+    )
+    assert "Logged Her (2013) on 2025-01-26 for Ellen ★★★★½, Tyler ★★★★ [bp]" in logged.stderr
+    listed = json.loads(cli.ok("list", "--json").stdout)
+    assert len(listed) == 1
+    entry = listed[0]
+    assert entry["film"] == {"id": 1, "title": "Her", "year": 2013}
+    assert entry["where"] == "DVD from the library"
+    assert [(p["name"], p["rating"], p["rewatch"]) for p in entry["people"]] == [
+        ("Ellen", 4.5, False),
+        ("Tyler", 4.0, False),
+    ]
+    table = cli.ok("list").stdout
+    assert "Her (2013)" in table and "DVD from the library" in table
+
+
+def test_rewatch_is_derived_and_can_be_overridden(cli: Cli, hosts: None) -> None:
+    cli.ok("log", "Her", "--year", "2013", "--date", "2024-01-01")
+    second = cli.ok("log", "her", "--date", "2025-01-01", "--with", "Tyler")
+    assert "Ellen (rewatch), Tyler (entry 2)" in second.stderr
+    cli.ok("log", "her", "--date", "2025-01-02", "--first-time")
+    people = [e["people"][0]["rewatch"] for e in json.loads(cli.ok("list", "--json").stdout)]
+    assert people == [False, True, False]
+
+
+def test_unknown_film_without_year_is_refused_with_suggestions(
+    cli: Cli, hosts: None, env_setup: Path
+) -> None:
+    cli.ok("log", "Her", "--year", "2013")
+    before = snapshot(env_setup)
+    result = cli("log", "Hre")
+    assert result.exit_code == 1
+    assert "did you mean Her (2013)" in result.stderr
+    assert snapshot(env_setup) == before
+
+
+def test_ambiguous_title_lists_candidates(cli: Cli, hosts: None) -> None:
+    cli.ok("film", "add", "Little Women", "--year", "1933")
+    cli.ok("film", "add", "Little Women", "--year", "2019")
+    result = cli("log", "little women")
+    assert result.exit_code == 1
+    assert "Little Women (1933), Little Women (2019)" in result.stderr
+    cli.ok("log", "Little Women (2019)")
+
+
+def test_list_filters(cli: Cli, hosts: None) -> None:
+    cli.ok("log", "Her", "--year", "2013", "--date", "2025-01-26", "--rating", "4", "--tag", "bp")
+    cli.ok(
+        "log", "Rocky", "--year", "1976", "--date", "2024-12-01", "--by", "Tyler", "--rating", "3"
+    )
+    cli.ok("log", "Jaws", "--year", "1975", "--date", "2025-01-05", "--rating", "5")
+
+    def titles(*args: str) -> list[str]:
+        return [e["film"]["title"] for e in json.loads(cli.ok("list", "--json", *args).stdout)]
+
+    assert titles() == ["Her", "Jaws", "Rocky"]
+    assert titles("--year", "2024") == ["Rocky"]
+    assert titles("--month", "2025-01") == ["Her", "Jaws"]
+    assert titles("--by", "tyler") == ["Rocky"]
+    assert titles("--film", "jaws") == ["Jaws"]
+    assert titles("--tag", "BP") == ["Her"]
+    assert titles("--rating-min", "4.5") == ["Jaws"]
+    assert titles("--limit", "1") == ["Her"]
+
+
+def test_edit_show_delete(cli: Cli, hosts: None) -> None:
+    cli.ok("log", "Her", "--year", "2013", "--date", "2025-01-26", "--with", "Tyler")
+    edited = cli.ok("edit", "1", "--by", "Tyler", "--rating", "9/10", "--date", "2025-01-25")
+    assert "Tyler's rating → 4.5" in edited.stderr
+    shown = json.loads(cli.ok("show", "1", "--json").stdout)
+    assert shown["date"] == "2025-01-25"
+    assert shown["people"][1]["rating"] == 4.5
+    refused = cli("delete", "1")
+    assert refused.exit_code == 1 and "--yes" in refused.stderr
+    cli.ok("delete", "1", "--yes")
+    assert json.loads(cli.ok("list", "--json").stdout) == []
+    missing = cli("show", "1")
+    assert missing.exit_code == 1 and "no diary entry with id 1" in missing.stderr
+
+
+def test_review_from_stdin(cli: Cli, hosts: None) -> None:
+    cli.ok("log", "Her", "--year", "2013", "--review", "-", input="A tender film.\nTruly.\n")
+    entry = json.loads(cli.ok("list", "--json").stdout)[0]
+    assert entry["people"][0]["review"] == "A tender film.\nTruly."
+
+
+def test_no_people_says_how_to_add_one(cli: Cli) -> None:
+    result = cli("log", "Her", "--year", "2013")
+    assert result.exit_code == 1
+    assert "diary people add NAME" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--date", ""],
+        ["--date", "1A2B"],
+        ["--date", "27.08"],
+        ["--date", "2018-10"],
+        ["--date", "03/04/2024"],
+        ["--date", "11/08/64"],
+        ["--date", "2025-02-02"],
+        ["--rating", "0"],
+        ["--rating", "-1"],
+        ["--rating", "5.5"],
+        ["--rating", "3.7"],
+        ["--rating", "NaN"],
+        ["--rating", "abc"],
+        ["--by", "Nobody"],
+        ["--with", "Nobody=4"],
+    ],
+)
+def test_bad_input_is_one_line_and_changes_nothing(
+    cli: Cli, hosts: None, env_setup: Path, args: list[str]
+) -> None:
+    cli.ok("log", "Her", "--year", "2013", "--date", "2025-01-01")
+    before = snapshot(env_setup)
+    result = cli("log", "Rocky", "--year", "1976", *args)
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result
+    assert "Traceback" not in result.stderr
+    assert snapshot(env_setup) == before
+    assert rows(env_setup, "PRAGMA integrity_check") == [("ok",)]
