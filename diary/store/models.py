@@ -139,3 +139,100 @@ class Comment(SQLModel, table=True):
     text: str
     created_at: datetime
     updated_at: datetime
+
+
+# --- checklists (Best Picture and any other list of films) ------------------------------
+
+
+class Checklist(SQLModel, table=True):
+    """A named list of films: the built-in Best Picture list, an imported list, a user's list."""
+
+    __tablename__ = "checklist"
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(unique=True)
+    name: str
+    description: str | None = None
+    kind: str = "user"  # builtin | letterboxd | user
+    source_key: str | None = Field(default=None, unique=True)
+    created_at: datetime
+
+
+class ChecklistGroup(SQLModel, table=True):
+    """A group of items, e.g. one Academy Awards ceremony."""
+
+    __tablename__ = "checklist_group"
+    __table_args__ = (UniqueConstraint("checklist_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    checklist_id: int = Field(sa_column=_fk("checklist.id", "CASCADE"))
+    key: str
+    label: str
+    number: int | None = None
+    position: int = 0
+
+
+class ChecklistItem(SQLModel, table=True):
+    __tablename__ = "checklist_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    checklist_id: int = Field(sa_column=_fk("checklist.id", "CASCADE"))
+    group_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("checklist_group.id", ondelete="CASCADE"), index=True),
+    )
+    film_id: int = Field(sa_column=_fk("film.id", "RESTRICT"))
+    position: int = 0
+    listed_title: str
+    listed_year: int | None = None
+    winner: bool = False
+    note: str | None = None
+
+
+class FilmTick(SQLModel, table=True):
+    """A film ticked by hand as seen (seen long ago, no diary entry)."""
+
+    __tablename__ = "film_tick"
+
+    person_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("person.id", ondelete="CASCADE"), primary_key=True)
+    )
+    film_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("film.id", ondelete="CASCADE"), primary_key=True, index=True
+        )
+    )
+    ticked_at: datetime
+    source: str | None = None
+
+
+class Pick(SQLModel, table=True):
+    """A round of "Pick Three, Choose One": who proposed, who chose, and what."""
+
+    __tablename__ = "pick"
+
+    id: int | None = Field(default=None, primary_key=True)
+    checklist_id: int = Field(sa_column=_fk("checklist.id", "CASCADE"))
+    proposed_by: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("person.id", ondelete="SET NULL")),
+    )
+    chosen_by: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("person.id", ondelete="SET NULL")),
+    )
+    chosen_film_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("film.id", ondelete="SET NULL")),
+    )
+    created_at: datetime
+
+
+class PickOption(SQLModel, table=True):
+    __tablename__ = "pick_option"
+
+    pick_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("pick.id", ondelete="CASCADE"), primary_key=True)
+    )
+    position: int = Field(primary_key=True)
+    film_id: int = Field(sa_column=_fk("film.id", "CASCADE"))

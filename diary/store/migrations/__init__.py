@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 
 from diary.core.errors import StorageError
 
-MODULES = ("m0001_diary",)
+MODULES = ("m0001_diary", "m0002_checklists")
 
 
 def migrations() -> list[ModuleType]:
