@@ -5,6 +5,8 @@ A person has seen a film when they have a viewing of it or ticked it by hand.
 
 import re
 import unicodedata
+from collections.abc import Sequence
+from datetime import date
 
 from sqlmodel import Session, col, select
 
@@ -15,7 +17,9 @@ from diary.store.models import (
     ChecklistGroup,
     ChecklistItem,
     Film,
+    FilmCovered,
     FilmTick,
+    Person,
     Viewing,
     ViewingPerson,
 )
@@ -124,6 +128,29 @@ def add_item(
     session.add(item)
     session.flush()
     return item, True
+
+
+def films_seen(session: Session, person: Person, film_ids: Sequence[int]) -> list[str]:
+    """Called whenever a person is recorded as having seen films (a log, an import).
+
+    Returns messages for the user (e.g. "Ticked Her (2013) on Best Picture"). The one place
+    where seeing a film ticks lists whose film row differs from the one seen.
+    """
+    return []
+
+
+def mark_covered(session: Session, film: Film, on: date | None, note: str | None = None) -> bool:
+    """Mark the film as covered by the newsletter; False if it already was."""
+    assert film.id is not None
+    if session.get(FilmCovered, film.id) is not None:
+        return False
+    session.add(FilmCovered(film_id=film.id, covered_on=on, note=note))
+    session.flush()
+    return True
+
+
+def covered_film_ids(session: Session) -> set[int]:
+    return set(session.exec(select(FilmCovered.film_id)))
 
 
 def seen_film_ids(session: Session, person_id: int) -> set[int]:

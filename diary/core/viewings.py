@@ -1,6 +1,6 @@
 """The diary itself: log, list, show, edit and delete viewings."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -8,6 +8,7 @@ from sqlalchemy import and_, exists, func, or_
 from sqlmodel import Session, col, select
 
 from diary.core import clock
+from diary.core.checklists import films_seen
 from diary.core.errors import InvalidInput, NotFound
 from diary.core.films import label
 from diary.core.watchlist import remove_watched
@@ -34,10 +35,6 @@ class LogResult:
     tags: list[str]
     removed_from_watchlist: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-
-# Called after every logged viewing, e.g. to tick checklists: (session, viewing, people).
-after_log_hooks: list[Callable[[Session, Viewing, list[Person]], list[str]]] = []
 
 
 def clean_tags(tags: Sequence[str]) -> list[str]:
@@ -98,8 +95,8 @@ def log_viewing(
     people = [a.person for a in attendees]
     removed = remove_watched(session, film.id, people)
     notes: list[str] = []
-    for hook in after_log_hooks:
-        notes.extend(hook(session, viewing, people))
+    for person in people:
+        notes.extend(films_seen(session, person, [film.id]))
     return LogResult(
         viewing, film, parts, {p.id: p for p in people if p.id}, tag_list, removed, notes
     )

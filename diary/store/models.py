@@ -236,3 +236,15 @@ class PickOption(SQLModel, table=True):
     )
     position: int = Field(primary_key=True)
     film_id: int = Field(sa_column=_fk("film.id", "CASCADE"))
+
+
+class FilmCovered(SQLModel, table=True):
+    """The newsletter has covered this film (a post about it was published)."""
+
+    __tablename__ = "film_covered"
+
+    film_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("film.id", ondelete="CASCADE"), primary_key=True)
+    )
+    covered_on: date | None = None
+    note: str | None = None

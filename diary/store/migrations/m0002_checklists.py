@@ -1,4 +1,4 @@
-"""Schema 2: checklists (Best Picture and other lists), hand ticks, and picks.
+"""Schema 2: checklists (Best Picture and other lists), hand ticks, picks, coverage.
 
 Frozen: this describes the tables as they were created at version 2.
 """
@@ -7,6 +7,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     Connection,
+    Date,
     DateTime,
     ForeignKey,
     Integer,
@@ -71,6 +72,13 @@ def upgrade(connection: Connection) -> None:
             fk("film_id", "film.id", "CASCADE", primary_key=True, index=True),
             Column("ticked_at", DateTime, nullable=False),
             Column("source", String),
+        ),
+        Table(
+            "film_covered",
+            metadata,
+            fk("film_id", "film.id", "CASCADE", primary_key=True),
+            Column("covered_on", Date),
+            Column("note", String),
         ),
         Table(
             "pick",
