@@ -6,7 +6,9 @@ from diary.cli import context
 from diary.cli.output import emit_json, say, show
 
 app = typer.Typer(
-    no_args_is_help=True, help="Spreadsheet comments: one short remark per person per film."
+    no_args_is_help=True,
+    help="Spreadsheet comments: one short remark per person per film.\n\n\b\nExample:\n"
+    '  diary comment add "Her" --by Tyler "quietly devastating"\n  diary comment list --by Tyler',
 )
 
 

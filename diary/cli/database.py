@@ -7,7 +7,10 @@ import typer
 from diary.cli import context
 from diary.cli.output import emit_json, say
 
-app = typer.Typer(no_args_is_help=True, help="The database: path, status, check, backup, upgrade.")
+app = typer.Typer(
+    no_args_is_help=True,
+    help="The database: path, status, check, backup, upgrade.\n\n\b\nExample:\n  diary db status\n  diary db backup ~/diary-copy.db",
+)
 
 
 @app.command("path")

@@ -71,7 +71,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
-    help="A movie diary, watchlist and Best Picture checklist for the terminal.",
 )
 
 
@@ -94,7 +93,9 @@ def root(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
 ) -> None:
-    """Log films, keep watchlists and Spreadsheet comments, tick off Best Picture nominees.
+    """A movie diary, watchlist and Best Picture checklist for the terminal.
+
+    Log films, keep watchlists and Spreadsheet comments, tick off Best Picture nominees.
 
     \b
     Example:

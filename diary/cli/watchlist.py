@@ -5,7 +5,10 @@ import typer
 from diary.cli import context
 from diary.cli.output import emit_json, say, show
 
-app = typer.Typer(no_args_is_help=True, help="Films to see: add, list, remove, pick.")
+app = typer.Typer(
+    no_args_is_help=True,
+    help='Films to see: add, list, remove, pick.\n\n\b\nExample:\n  diary watchlist add "Rocky" --year 1976\n  diary watchlist pick --oldest',
+)
 
 
 def _decade(text: str | None) -> int | None:

@@ -1,0 +1,1 @@
+"""Tools for working on diary itself (documentation generation)."""
