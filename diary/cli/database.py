@@ -7,10 +7,15 @@ import typer
 from diary.cli import context
 from diary.cli.output import emit_json, say
 
-app = typer.Typer(
-    no_args_is_help=True,
-    help="The database: path, status, check, backup, upgrade.\n\n\b\nExample:\n  diary db status\n  diary db backup ~/diary-copy.db",
-)
+HELP = """The database: path, status, check, backup, upgrade.
+
+\b
+Example:
+  diary db status
+  diary db backup ~/diary-copy.db
+"""
+
+app = typer.Typer(no_args_is_help=True, help=HELP)
 
 
 @app.command("path")

@@ -5,10 +5,15 @@ import typer
 from diary.cli import context
 from diary.cli.output import emit_json, say, show
 
-app = typer.Typer(
-    no_args_is_help=True,
-    help='Films: add, find, alias.\n\n\b\nExample:\n  diary film add "Her" --year 2013\n  diary film show her',
-)
+HELP = """Films: add, find, alias.
+
+\b
+Example:
+  diary film add "Her" --year 2013
+  diary film show her
+"""
+
+app = typer.Typer(no_args_is_help=True, help=HELP)
 
 
 @app.command("add")

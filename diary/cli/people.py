@@ -5,10 +5,15 @@ import typer
 from diary.cli import context
 from diary.cli.output import emit_json, say, show
 
-app = typer.Typer(
-    no_args_is_help=True,
-    help="People who watch and write: hosts, guests, pets.\n\n\b\nExample:\n  diary people add Ellen --role host\n  diary people list",
-)
+HELP = """People who watch and write: hosts, guests, pets.
+
+\b
+Example:
+  diary people add Ellen --role host
+  diary people list
+"""
+
+app = typer.Typer(no_args_is_help=True, help=HELP)
 
 
 @app.command("add")

@@ -5,10 +5,15 @@ import typer
 from diary.cli import context
 from diary.cli.output import emit_json, say, show
 
-app = typer.Typer(
-    no_args_is_help=True,
-    help='Films to see: add, list, remove, pick.\n\n\b\nExample:\n  diary watchlist add "Rocky" --year 1976\n  diary watchlist pick --oldest',
-)
+HELP = """Films to see: add, list, remove, pick.
+
+\b
+Example:
+  diary watchlist add "Rocky" --year 1976
+  diary watchlist pick --oldest
+"""
+
+app = typer.Typer(no_args_is_help=True, help=HELP)
 
 
 def _decade(text: str | None) -> int | None:
