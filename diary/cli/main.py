@@ -6,7 +6,19 @@ import typer
 from typer.core import TyperGroup
 
 from diary import __version__
-from diary.cli import comments, database, films, log, people, watchlist
+from diary.cli import (
+    bp,
+    checklists,
+    comments,
+    database,
+    exporting,
+    films,
+    importing,
+    log,
+    people,
+    posts,
+    watchlist,
+)
 from diary.cli.context import state
 
 
@@ -112,6 +124,11 @@ app.add_typer(people.app, name="people")
 app.add_typer(films.app, name="film")
 app.add_typer(watchlist.app, name="watchlist")
 app.add_typer(comments.app, name="comment")
+app.add_typer(bp.app, name="bp")
+app.add_typer(checklists.app, name="checklist")
+app.add_typer(posts.app, name="post")
+app.add_typer(importing.app, name="import")
+app.add_typer(exporting.app, name="export")
 app.add_typer(database.app, name="db")
 
 

@@ -248,3 +248,223 @@ class FilmCovered(SQLModel, table=True):
     )
     covered_on: date | None = None
     note: str | None = None
+
+
+# --- a person's standing opinion of a film (outside any one viewing) ----------------------
+
+
+class FilmRating(SQLModel, table=True):
+    """A person's rating of a film with no viewing behind it (e.g. a Letterboxd rating)."""
+
+    __tablename__ = "film_rating"
+
+    person_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("person.id", ondelete="CASCADE"), primary_key=True)
+    )
+    film_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("film.id", ondelete="CASCADE"), primary_key=True, index=True
+        )
+    )
+    rating: int  # half-stars, 1-10
+    rated_on: date | None = None
+    source: str | None = None
+
+
+class FilmLike(SQLModel, table=True):
+    """A person likes a film (♥), independently of any viewing."""
+
+    __tablename__ = "film_like"
+
+    person_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("person.id", ondelete="CASCADE"), primary_key=True)
+    )
+    film_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("film.id", ondelete="CASCADE"), primary_key=True, index=True
+        )
+    )
+    liked_on: date | None = None
+    source: str | None = None
+
+
+# --- film facts from pages the user hands over --------------------------------------------
+
+
+class FilmPage(SQLModel, table=True):
+    """A page imported for a film (a Wikipedia article, a Metacritic page, a review)."""
+
+    __tablename__ = "film_page"
+    __table_args__ = (UniqueConstraint("film_id", "kind", "digest"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    film_id: int = Field(sa_column=_fk("film.id", "CASCADE"))
+    kind: str  # wikipedia | metacritic | review
+    digest: str  # sha256 of the page's bytes: the same page imported twice is one page
+    title: str | None = None
+    url: str | None = None
+    imported_at: datetime
+
+
+class FilmFact(SQLModel, table=True):
+    """One fact about a film from one source: a director, a star, the runtime, a fun fact…
+
+    `kind` says what it is (director, star, runtime, budget, box_office, synopsis, short_plot,
+    genre, content_rating, release_date, description, fun_fact, section…); `detail` qualifies
+    it (the article section a fun fact came from, a unit); `position` orders facts of a kind.
+    """
+
+    __tablename__ = "film_fact"
+    __table_args__ = (UniqueConstraint("film_id", "source", "kind", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    film_id: int = Field(sa_column=_fk("film.id", "CASCADE"))
+    source: str  # Wikipedia | Metacritic | user | …
+    kind: str
+    position: int = 0
+    value: str
+    detail: str | None = None
+
+
+class FilmScore(SQLModel, table=True):
+    """A score as a source quotes it: Metacritic's metascore, a Rotten Tomatoes figure…
+
+    Two sources quoting the same metric are two rows; neither overwrites the other.
+    """
+
+    __tablename__ = "film_score"
+    __table_args__ = (UniqueConstraint("film_id", "source", "metric"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    film_id: int = Field(sa_column=_fk("film.id", "CASCADE"))
+    source: str  # who quotes it: Wikipedia | Metacritic
+    metric: str  # metascore | user_score | tomatometer | rt_average | cinemascore | …
+    value: str  # as quoted: "91", "94%", "8.5/10", "B−"
+    count: int | None = None  # reviews or votes behind it, when stated
+    recorded_at: datetime
+
+
+class FilmReview(SQLModel, table=True):
+    """A critic's review of a film (listed on a Metacritic page or imported as an article)."""
+
+    __tablename__ = "film_review"
+    __table_args__ = (UniqueConstraint("film_id", "digest"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    film_id: int = Field(sa_column=_fk("film.id", "CASCADE"))
+    source: str  # where it was found: Metacritic | article
+    digest: str  # identity of the review, stable across re-imports
+    publication: str | None = None
+    critic: str | None = None
+    score: int | None = None
+    published_on: date | None = None
+    title: str | None = None
+    excerpt: str | None = None
+    text: str | None = None
+    url: str | None = None
+
+
+# --- newsletter posts ---------------------------------------------------------------------
+
+
+class Post(SQLModel, table=True):
+    """A newsletter installment: a film, a number, a status and ordered sections."""
+
+    __tablename__ = "post"
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: int | None = Field(default=None, unique=True)
+    film_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("film.id", ondelete="RESTRICT"), index=True),
+    )
+    format: str
+    title: str | None = None
+    subtitle: str | None = None
+    status: str = "draft"  # draft | ready | published
+    publish_on: date | None = None
+    created_at: datetime
+    updated_at: datetime
+
+
+class PostSection(SQLModel, table=True):
+    """A section of a post, copied from its format when the post is started."""
+
+    __tablename__ = "post_section"
+    __table_args__ = (UniqueConstraint("post_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    post_id: int = Field(sa_column=_fk("post.id", "CASCADE"))
+    key: str
+    position: int
+    kind: str  # prose | speakers | plot | facts | award | films | boilerplate | footnotes | qa
+    heading: str
+    tagline: str | None = None
+    body: str | None = None  # prose Markdown, boilerplate, or a plot's short version
+    source: str | None = None  # e.g. where the short version of the plot comes from
+
+
+class PostEntry(SQLModel, table=True):
+    """One piece of a section: a speaker line, a paragraph, a fact, a remark on a fact…
+
+    A remark hangs under its parent entry (a fact or a plot paragraph).
+    """
+
+    __tablename__ = "post_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    section_id: int = Field(sa_column=_fk("post_section.id", "CASCADE"))
+    parent_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("post_entry.id", ondelete="CASCADE"), index=True),
+    )
+    position: int
+    kind: str  # line | paragraph | fact | remark | film | question | answer | item
+    speaker: str | None = None  # "Ellen", or "Ellen & Tyler" for a joint answer
+    text: str
+    film_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("film.id", ondelete="SET NULL"), index=True),
+    )
+
+
+class PostFootnote(SQLModel, table=True):
+    """A footnote of a post; its number is given at export, in order of first use."""
+
+    __tablename__ = "post_footnote"
+    __table_args__ = (UniqueConstraint("post_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    post_id: int = Field(sa_column=_fk("post.id", "CASCADE"))
+    key: str  # the marker written in the text, e.g. "fn3" for [^fn3]
+    text: str
+    created_at: datetime
+
+
+class Award(SQLModel, table=True):
+    """A themed award given in a post: a category, nominees, one winner, an acceptance note."""
+
+    __tablename__ = "award"
+
+    id: int | None = Field(default=None, primary_key=True)
+    post_id: int = Field(sa_column=_fk("post.id", "CASCADE"))
+    section_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("post_section.id", ondelete="SET NULL"), index=True),
+    )
+    theme: str
+    theme_key: str = Field(index=True)
+    category: str
+    winner_position: int | None = None
+    note: str | None = None
+    position: int = 0
+
+
+class AwardNominee(SQLModel, table=True):
+    __tablename__ = "award_nominee"
+
+    award_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("award.id", ondelete="CASCADE"), primary_key=True)
+    )
+    position: int = Field(primary_key=True)
+    name: str

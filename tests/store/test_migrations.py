@@ -112,7 +112,7 @@ def test_a_failed_migration_rolls_back_completely(
     path = tmp_path / "failing.db"
     engine = make_engine(resolve(str(path)))
     first = migrations.migrations()[0]
-    monkeypatch.setattr(migrations, "MODULES", (first.__name__.rsplit(".", 1)[1],))
+    monkeypatch.setattr(migrations, "migrations", lambda: [first])
     migrations.upgrade(engine, "test")
 
     class Broken:

@@ -1,13 +1,16 @@
 """Ordered, frozen migrations keyed by a schema version.
 
-Each migration module has VERSION and upgrade(connection). Versions only grow; gaps are
-allowed. Every migration runs inside one explicit transaction together with its version
-marker, so a failure leaves the database exactly at the previous version. A backup of an
+Each migration module is named `mNNNN_what.py` and has VERSION (= NNNN) and
+upgrade(connection); they are found by name, so adding one is adding a file. Versions only
+grow; gaps are allowed. Every migration runs inside one explicit transaction together with
+its version marker, so a failure leaves the database exactly at the previous version. A backup of an
 existing database is written before the first pending migration runs, and a database whose
 version is newer than this program knows is refused.
 """
 
 import importlib
+import pkgutil
+import re
 from collections.abc import Callable
 from types import ModuleType
 
@@ -15,11 +18,18 @@ from sqlalchemy import Connection, Engine, inspect, text
 
 from diary.core.errors import StorageError
 
-MODULES = ("m0001_diary", "m0002_checklists")
+_NAME = re.compile(r"^m(?P<version>\d{4})_\w+$")
+
+
+def module_names() -> list[str]:
+    found = [m.name for m in pkgutil.iter_modules(__path__) if _NAME.match(m.name)]
+    return sorted(found, key=lambda name: int(name[1:5]))
 
 
 def migrations() -> list[ModuleType]:
-    loaded = [importlib.import_module(f"{__name__}.{name}") for name in MODULES]
+    loaded = [importlib.import_module(f"{__name__}.{name}") for name in module_names()]
+    for name, module in zip(module_names(), loaded, strict=True):
+        assert module.VERSION == int(name[1:5]), f"{name} must have VERSION {int(name[1:5])}"
     versions = [module.VERSION for module in loaded]
     assert versions == sorted(set(versions)), "migration versions must increase"
     return loaded
