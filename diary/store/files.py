@@ -1,0 +1,42 @@
+"""Writing files the user asked for: whole or not at all, never over an existing file unasked.
+
+Everything an export writes goes through here: the content is written to a temporary name in
+the target folder, flushed to disk, then renamed into place, so a full disk or a killed process
+never leaves a half-written file, and an existing file is replaced only with `force`.
+"""
+
+import os
+import tempfile
+from pathlib import Path
+
+from diary.core.errors import StorageError
+
+
+def check_target(path: Path, force: bool) -> None:
+    """Refuse early (before any work) when `path` cannot or must not be written."""
+    if path.is_dir():
+        raise StorageError(f"{path} is a folder; give a file name")
+    if path.exists() and not force:
+        raise StorageError(f"{path} already exists; use --force to replace it")
+    if not path.parent.is_dir():
+        raise StorageError(f"cannot write {path}: folder {path.parent} does not exist")
+
+
+def write_atomic(path: Path, content: str | bytes, force: bool = False) -> Path:
+    """Write `content` to `path` via a temporary file and a rename; return the path."""
+    check_target(path, force)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except OSError as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    return path

@@ -1,0 +1,52 @@
+"""Exports are written whole or not at all, and never over an existing file unasked."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from diary.core.errors import StorageError
+from diary.store.files import write_atomic
+
+
+def test_writes_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    target = tmp_path / "out.md"
+    write_atomic(target, "first\n")
+    with pytest.raises(StorageError, match="already exists; use --force"):
+        write_atomic(target, "second\n")
+    assert target.read_text() == "first\n"
+    write_atomic(target, "second\n", force=True)
+    assert target.read_text() == "second\n"
+
+
+def test_missing_folder_is_one_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StorageError, match="does not exist"):
+        write_atomic(tmp_path / "nope" / "out.md", "x")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_disk_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_fdopen = os.fdopen
+
+    def full_disk(fd: int, mode: str = "r") -> object:
+        os.close(fd)
+        return real_fdopen(os.open("/dev/full", os.O_WRONLY), mode)
+
+    monkeypatch.setattr(os, "fdopen", full_disk)
+    target = tmp_path / "out.md"
+    with pytest.raises(StorageError, match="cannot write"):
+        write_atomic(target, "x" * 100_000)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unwritable_folder(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root can write anywhere")
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(StorageError, match="cannot write"):
+            write_atomic(folder / "out.md", "x")
+    finally:
+        folder.chmod(0o700)
