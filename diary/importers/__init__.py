@@ -1,0 +1,1 @@
+"""Importers: a file in, domain objects out (Letterboxd, spreadsheets, saved web pages)."""
