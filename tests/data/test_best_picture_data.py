@@ -15,6 +15,7 @@ from diary.core.titles import display, title_key
 REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference" / "best-picture.tsv"
 ALIAS_KINDS = {
     "abbreviation",
+    "academy spelling",
     "accents",
     "capitals",
     "full title",

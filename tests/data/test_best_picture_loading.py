@@ -143,3 +143,5 @@ def test_an_older_database_keeps_its_films_and_gains_the_list(tmp_path: Path) ->
     ]
     assert query(db, "SELECT count(*) FROM film WHERE title_key = 'little women'") == [(3,)]
     assert one(db, "SELECT count(*) FROM film_external_id WHERE value = 'tt6751668'") == 1
+    academy = "SELECT film_id, alias FROM film_alias WHERE kind = 'academy spelling'"
+    assert sorted(query(db, academy)) == [(2, "Sunset Blvd."), (5, "Parasite")]

@@ -90,7 +90,9 @@ def upgrade(connection: Connection) -> None:
     aliases = _read("best_picture_aliases.json")["aliases"]
     now = clock.now()
     film_ids = _load_films(connection, ceremonies, aliases, now)
-    _load_aliases(connection, aliases, film_ids)
+    _load_aliases(
+        connection, aliases + _academy_spellings(connection, ceremonies, film_ids), film_ids
+    )
     _load_checklist(connection, data["checklist"], ceremonies, film_ids, now)
 
 
@@ -188,6 +190,22 @@ def _existing(
 
 def _without(row: dict[str, Any], name: str) -> dict[str, Any]:
     return {k: v for k, v in row.items() if k != name}
+
+
+def _academy_spellings(
+    connection: Connection, ceremonies: list[dict[str, Any]], film_ids: dict[str, int]
+) -> list[dict[str, Any]]:
+    """The Academy's title as an alias of an older film that spells it another way."""
+    keys = dict(
+        connection.execute(
+            select(film.c.id, film.c.title_key).where(film.c.id.in_(list(film_ids.values())))
+        ).all()
+    )
+    return [
+        {"imdb": nominee["imdb"], "alias": nominee["title"], "kind": "academy spelling"}
+        for nominee, _ in _nominees(ceremonies)
+        if keys[film_ids[nominee["imdb"]]] != title_key(nominee["title"])
+    ]
 
 
 def _load_aliases(
