@@ -1,6 +1,7 @@
 """Films: identified by title and year, found by what people type, with aliases and ids."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlmodel import Session, col, or_, select
 
@@ -178,3 +179,81 @@ def list_films(
         FilmRow(film, count, last.isoformat() if last else None)
         for film, count, last in session.exec(stmt)
     ]
+
+
+@dataclass
+class DeletionPlan:
+    """What deleting a film would do: why it is refused, or what goes with it."""
+
+    film: Film
+    blockers: list[str]  # "2 diary entries", "a place on the Best Picture checklist"…
+    removes: dict[str, int]  # rows that go with the film: {"facts": 12, "aliases": 1…}
+
+    def refuse_if_kept(self) -> None:
+        if self.blockers:
+            raise Conflict(
+                f"{label(self.film)} is kept: it has {', '.join(self.blockers)}; remove those first"
+            )
+
+
+def _goes_with_film() -> list[tuple[str, Any]]:
+    """The film's own details, deleted with it (each table has a film_id)."""
+    from diary.store import models as m
+
+    return [
+        ("aliases", m.FilmAlias),
+        ("external ids", m.FilmExternalId),
+        ("watchlist entries", m.WatchlistEntry),
+        ("Spreadsheet comments", m.Comment),
+        ("ticks", m.FilmTick),
+        ("ratings", m.FilmRating),
+        ("likes", m.FilmLike),
+        ("covered marks", m.FilmCovered),
+        ("facts", m.FilmFact),
+        ("scores", m.FilmScore),
+        ("reviews", m.FilmReview),
+        ("imported pages", m.FilmPage),
+    ]
+
+
+def deletion_plan(session: Session, film: Film) -> DeletionPlan:
+    """Viewings, posts, checklist places and picks keep a film; its own details go with it."""
+    from sqlalchemy import func
+
+    from diary.store import models as m
+
+    def count(model: Any, column: Any) -> int:
+        return session.exec(select(func.count()).select_from(model).where(column == film.id)).one()
+
+    blockers = []
+    for what, model, column in (
+        ("diary entry", m.Viewing, m.Viewing.film_id),
+        ("post", m.Post, m.Post.film_id),
+        ("mention in a post", m.PostEntry, m.PostEntry.film_id),
+        ("pick", m.Pick, m.Pick.chosen_film_id),
+        ("option in a pick", m.PickOption, m.PickOption.film_id),
+    ):
+        if number := count(model, column):
+            blockers.append(f"{number} {what}" + ("" if number == 1 else "s"))
+    lists = session.exec(
+        select(m.Checklist.name)
+        .join(m.ChecklistItem, col(m.ChecklistItem.checklist_id) == col(m.Checklist.id))
+        .where(m.ChecklistItem.film_id == film.id)
+        .distinct()
+    ).all()
+    blockers += [f"a place on the {name} checklist" for name in sorted(lists)]
+    removes = {name: count(model, model.film_id) for name, model in _goes_with_film()}
+    return DeletionPlan(film, blockers, {k: v for k, v in removes.items() if v})
+
+
+def delete_film(session: Session, film: Film) -> DeletionPlan:
+    """Delete a film and its own details; refused while any blocker exists."""
+    from sqlalchemy import delete
+
+    plan = deletion_plan(session, film)
+    plan.refuse_if_kept()
+    for _name, model in _goes_with_film():
+        session.exec(delete(model).where(model.film_id == film.id))
+    session.delete(film)
+    session.flush()
+    return plan

@@ -1,0 +1,104 @@
+"""Everything known about one film, for `diary film show`: names, diary, facts, awards."""
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, select
+
+from diary.core import comments, films
+from diary.core.viewings import Filters, ViewingRow, list_viewings
+from diary.store.models import (
+    Checklist,
+    ChecklistGroup,
+    ChecklistItem,
+    Film,
+    FilmFact,
+    FilmPage,
+    FilmReview,
+    FilmScore,
+)
+
+BEST_PICTURE = "best-picture"
+
+
+@dataclass
+class Nomination:
+    """A Best Picture nomination: the ceremony (number and the film year it honoured)."""
+
+    ceremony: int | None
+    label: str
+    winner: bool
+    listed_title: str
+
+
+@dataclass
+class FilmDetails:
+    film: Film
+    aliases: list[str]
+    ids: dict[str, str]
+    viewings: list[ViewingRow]
+    comments: list[comments.CommentRow]
+    facts: list[FilmFact]
+    scores: list[FilmScore]
+    reviews: list[FilmReview]
+    pages: list[FilmPage]
+    nominations: list[Nomination]
+
+    def facts_of(self, kind: str) -> list[FilmFact]:
+        return [fact for fact in self.facts if fact.kind == kind]
+
+
+def film_details(session: Session, film: Film) -> FilmDetails:
+    assert film.id is not None
+    return FilmDetails(
+        film=film,
+        aliases=[a.alias for a in films.aliases(session, film)],
+        ids=films.external_ids(session, film),
+        viewings=list_viewings(session, Filters(film_id=film.id)),
+        comments=comments.list_comments(session, film=film),
+        facts=list(
+            session.exec(
+                select(FilmFact)
+                .where(FilmFact.film_id == film.id)
+                .order_by(col(FilmFact.kind), col(FilmFact.source), col(FilmFact.position))
+            )
+        ),
+        scores=list(
+            session.exec(
+                select(FilmScore)
+                .where(FilmScore.film_id == film.id)
+                .order_by(col(FilmScore.metric), col(FilmScore.source))
+            )
+        ),
+        reviews=list(
+            session.exec(
+                select(FilmReview)
+                .where(FilmReview.film_id == film.id)
+                .order_by(col(FilmReview.score).desc().nulls_last(), col(FilmReview.id))
+            )
+        ),
+        pages=list(
+            session.exec(
+                select(FilmPage).where(FilmPage.film_id == film.id).order_by(col(FilmPage.id))
+            )
+        ),
+        nominations=best_picture_nominations(session, film.id),
+    )
+
+
+def best_picture_nominations(session: Session, film_id: int) -> list[Nomination]:
+    rows = session.exec(
+        select(ChecklistItem, ChecklistGroup)
+        .join(Checklist, col(Checklist.id) == col(ChecklistItem.checklist_id))
+        .join(ChecklistGroup, col(ChecklistGroup.id) == col(ChecklistItem.group_id), isouter=True)
+        .where(ChecklistItem.film_id == film_id, Checklist.slug == BEST_PICTURE)
+        .order_by(col(ChecklistGroup.position), col(ChecklistItem.id))
+    )
+    return [
+        Nomination(
+            ceremony=group.number if group else None,
+            label=group.label if group else "",
+            winner=item.winner,
+            listed_title=item.listed_title,
+        )
+        for item, group in rows
+    ]
