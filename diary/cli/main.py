@@ -7,6 +7,7 @@ from typer.core import TyperGroup
 
 from diary import __version__
 from diary.cli import (
+    awards,
     bp,
     checklists,
     comments,
@@ -127,6 +128,7 @@ app.add_typer(comments.app, name="comment")
 app.add_typer(bp.app, name="bp")
 app.add_typer(checklists.app, name="checklist")
 app.add_typer(posts.app, name="post")
+awards.register(app)
 app.add_typer(importing.app, name="import")
 app.add_typer(exporting.app, name="export")
 app.add_typer(database.app, name="db")

@@ -1,0 +1,151 @@
+"""Markdown that says exactly what was typed: escaping, paragraphs and footnote numbering.
+
+Whatever people type (titles, comments, lines, paragraphs) is text, never Markdown: every
+character that could start structure (`#`, `>`, `-`, `1.`, `*`, `_`, `|`, backticks, `<b>`,
+`<!--`, `[`…) is backslash-escaped, so it renders literally in any CommonMark or GFM renderer.
+
+Escaping is idempotent: a backslash already standing before punctuation is taken as an escape
+someone wrote (or an earlier export produced) and kept as it is, so escaping twice changes
+nothing. The one piece of syntax recognised in text is a footnote marker `[^key]` naming one
+of the post's footnotes; it is numbered at the end, in order of first use.
+"""
+
+import re
+from collections.abc import Iterable, Mapping
+
+from diary.core.post_document import MARKER
+
+ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_ALWAYS = frozenset("`*_[]<>#|~")
+_AT_START = frozenset("-+=")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ORDERED = re.compile(r"[0-9]{1,9}[.)](?=[ \t]|$)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_SPACES = re.compile(r"[ \t\n]+")
+
+# Placeholders in rendered text, replaced once every footnote reference has been seen. User
+# text can never contain them: control characters are removed from it.
+_REF = "\x00fn:{key}\x00"
+_REF_FOUND = re.compile("\x00fn:([A-Za-z0-9_-]+)\x00")
+FOOTNOTES_HERE = "\x00footnotes\x00"
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """The paragraphs of `text`: split at blank lines, each on one line, control chars gone."""
+    if not text:
+        return []
+    clean = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    found = (_SPACES.sub(" ", block).strip(" ") for block in _BLANK_LINE.split(clean))
+    return [block for block in found if block]
+
+
+def one_line(text: str | None) -> str:
+    """All of `text` on one line (for headings, names, list items)."""
+    return " ".join(paragraphs(text))
+
+
+def escape_line(line: str) -> str:
+    """Escape one line of text (no newlines) so that Markdown shows it literally."""
+    out: list[str] = []
+    i, n = 0, len(line)
+    while i < n:
+        char = line[i]
+        if char == "\\":
+            if i + 1 < n and line[i + 1] in ASCII_PUNCTUATION:
+                out.append(line[i : i + 2])  # an escape already written: keep it
+                i += 2
+                continue
+            # A lone backslash is literal, except at the very end where whatever the
+            # template puts next could turn it into an escape or a hard line break.
+            out.append("\\\\" if i + 1 == n else "\\")
+        elif char in _ALWAYS or (char == "&" and _ENTITY.match(line, i)):
+            out.append("\\" + char)
+        else:
+            out.append(char)
+        i += 1
+    escaped = "".join(out)
+    if escaped[:1] in _AT_START:
+        return "\\" + escaped
+    if match := _ORDERED.match(escaped):
+        cut = match.end() - 1
+        return escaped[:cut] + "\\" + escaped[cut:]
+    return escaped
+
+
+def escape_inline(text: str | None) -> str:
+    """`text` on one line, escaped."""
+    return escape_line(one_line(text))
+
+
+def escape_text(text: str | None) -> str:
+    """`text` as escaped paragraphs separated by one blank line."""
+    return "\n\n".join(escape_line(p) for p in paragraphs(text))
+
+
+def markers(text: str | None) -> list[str]:
+    """The footnote keys `text` refers to, in order."""
+    return MARKER.findall(text or "")
+
+
+def escape_with_markers(line: str, known: Iterable[str]) -> str:
+    """Escape one line, turning markers of known footnotes into numbered-later references."""
+    known_keys = set(known)
+    out: list[str] = []
+    start = 0
+    for match in MARKER.finditer(line):
+        if match[1] not in known_keys:
+            continue
+        piece = _escape_piece(line[start : match.start()], first=start == 0)
+        if piece.endswith("!") and not _escaped_at_end(piece):
+            piece = piece[:-1] + "\\!"  # `![^1]` would start an image in some renderers
+        out.append(piece)
+        out.append(_REF.format(key=match[1]))
+        start = match.end()
+    out.append(_escape_piece(line[start:], first=start == 0))
+    return "".join(out)
+
+
+def _escape_piece(piece: str, first: bool) -> str:
+    """Only the first piece of a line can start a block; later ones follow a reference."""
+    if not piece:
+        return ""
+    return escape_line(piece) if first else escape_line("x" + piece)[1:]
+
+
+def _escaped_at_end(text: str) -> bool:
+    """Whether the last character of `text` is backslash-escaped."""
+    backslashes = len(text[:-1]) - len(text[:-1].rstrip("\\"))
+    return backslashes % 2 == 1
+
+
+def with_markers(text: str | None, known: Iterable[str]) -> list[str]:
+    """The escaped paragraphs of `text`, footnote markers of known footnotes kept."""
+    keys = set(known)
+    return [escape_with_markers(p, keys) for p in paragraphs(text)]
+
+
+def number_footnotes(rendered: str, texts: Mapping[str, str]) -> tuple[str, list[str]]:
+    """Number references in order of first use and write the definitions where they belong.
+
+    Returns the final Markdown and the keys of footnotes no text refers to (left out).
+    """
+    order: list[str] = []
+    for key in _REF_FOUND.findall(rendered):
+        if key not in order:
+            order.append(key)
+    numbers = {key: n for n, key in enumerate(order, start=1)}
+    text = _REF_FOUND.sub(lambda m: f"[^{numbers[m[1]]}]", rendered)
+    definitions = "\n\n".join(f"[^{numbers[key]}]: {escape_inline(texts[key])}" for key in order)
+    if FOOTNOTES_HERE in text:
+        text = text.replace(FOOTNOTES_HERE, definitions, 1).replace(FOOTNOTES_HERE, "")
+    elif definitions:
+        text = text.rstrip("\n") + "\n\n" + definitions + "\n"
+    return tidy(text), [key for key in texts if key not in numbers]
+
+
+def tidy(text: str) -> str:
+    """Blank-line hygiene: no trailing spaces, never two blank lines, one final newline."""
+    lines = [line.rstrip(" \t") for line in text.split("\n")]
+    joined = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+    return joined.strip("\n") + "\n"
