@@ -1,0 +1,109 @@
+"""Reading CSV files people make in spreadsheet programs: tolerant of what those write.
+
+A byte-order mark, Windows line endings, semicolons or tabs instead of commas, headings in
+any case and spacing, blank lines and blank trailing columns are all fine. A file that is not
+UTF-8 (or not text at all) gives one error naming the file.
+"""
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from diary.core.errors import InvalidInput, NotFound
+
+TRUE = {"1", "yes", "y", "true", "x", "✓", "✔", "☑", "seen", "winner", "won", "w", "*"}
+FALSE = {"", "0", "no", "n", "false", "-", "☐"}
+
+
+@dataclass
+class Sheet:
+    path: Path
+    headings: list[str]
+    rows: list[tuple[int, dict[str, str]]]  # (line number, heading -> cell)
+
+
+def heading_key(text: str) -> str:
+    """'Film Title ' -> 'film title'; "Ellen's comment" -> 'ellens comment'."""
+    plain = text.replace("\ufeff", "").replace("'", "").replace("’", "").casefold()
+    return " ".join(re.sub(r"[^\w]+", " ", plain).split())
+
+
+def read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise NotFound(f"no file {path}") from exc
+    except IsADirectoryError as exc:
+        raise InvalidInput(f"{path} is a folder; give a CSV file") from exc
+    except OSError as exc:
+        raise InvalidInput(f"cannot read {path}: {exc.strerror or exc}") from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(f"{path} is not a UTF-8 text file (save it as CSV, UTF-8)") from exc
+
+
+def parse(path: Path, text: str) -> list[tuple[int, list[str]]]:
+    """The rows of the text with their line numbers; the delimiter is sniffed."""
+    sample = "\n".join(text.splitlines()[:20])
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, ",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    rows = []
+    try:
+        for cells in reader:
+            rows.append((reader.line_num, [c.strip() for c in cells]))
+    except csv.Error as exc:
+        raise InvalidInput(f"{path}, line {reader.line_num}: {exc}") from exc
+    return rows
+
+
+def read_sheet(path: Path, text: str | None = None, skip: int = 0) -> Sheet:
+    """The table in a CSV file: the first non-blank row (after `skip` rows) is the heading."""
+    rows = parse(path, read_text(path) if text is None else text)[skip:]
+    rows = [(line, cells) for line, cells in rows if any(cells)]
+    if not rows:
+        raise InvalidInput(f"{path} is empty")
+    _, headings = rows[0]
+    while headings and not headings[-1]:
+        headings = headings[:-1]
+    found = []
+    for line, cells in rows[1:]:
+        extra = [c for c in cells[len(headings) :] if c]
+        if extra:
+            raise InvalidInput(f"{path}, line {line}: more cells than headings")
+        found.append(
+            (line, {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(headings)})
+        )
+    return Sheet(path, headings, found)
+
+
+def find_column(headings: Iterable[str], *names: str) -> str | None:
+    """The first heading whose key is one of `names` (already in key form)."""
+    by_key = {heading_key(h): h for h in headings}
+    return next((by_key[n] for n in names if n in by_key), None)
+
+
+def truth(value: str, path: Path, line: int, heading: str) -> bool:
+    clean = value.strip().casefold()
+    if clean in TRUE:
+        return True
+    if clean in FALSE:
+        return False
+    raise InvalidInput(
+        f"{path}, line {line}: {heading} is {value!r}; use ✓, x, yes or 1 (blank for no)"
+    )
+
+
+def year(value: str, path: Path, line: int) -> int:
+    clean = value.strip()
+    if re.fullmatch(r"\d{4}", clean):
+        return int(clean)
+    if re.fullmatch(r"\d{4}/\d{2}", clean):  # a split season such as 1927/28: the later year
+        return int(clean[:2] + clean[-2:])
+    raise InvalidInput(f"{path}, line {line}: the year is {value!r}; use four digits")

@@ -1,0 +1,73 @@
+"""Checklist entries (Best Picture nominees and any other list) as dicts and tables."""
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from diary.core.entries import Entry
+from diary.core.titles import display
+from diary.render.diary import film_dict
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from diary.store.models import Person
+
+TICK = "✓"
+WINNER = "★"
+
+
+def table(*headings: str, right: Sequence[str] = ()) -> "Table":
+    """A rich table whose cells are shown literally (a title like "[REC]" is not markup)."""
+    from rich.table import Table
+
+    built = Table()
+    for heading in headings:
+        built.add_column(heading, justify="right" if heading in right else "left")
+    return built
+
+
+def add_row(target: "Table", *values: object) -> None:
+    from rich.text import Text
+
+    target.add_row(*(Text("" if value is None else str(value)) for value in values))
+
+
+def entry_dict(entry: Entry, people: Sequence["Person"], group: str = "ceremony") -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    if entry.group is not None:
+        found[group] = {"number": entry.group.number, "label": entry.group.label}
+    found |= {
+        "film": film_dict(entry.film),
+        "listed_title": entry.item.listed_title,
+        "winner": entry.item.winner,
+        "covered": entry.covered is not None,
+        "post": entry.covered,
+        "seen": {p.name: p.id in entry.seen for p in people},
+    }
+    return found
+
+
+def covered_cell(state: str | None) -> str:
+    return TICK if state == "covered" else (state or "")
+
+
+def entries_table(
+    entries: Sequence[Entry], people: Sequence["Person"], group: str = "Ceremony"
+) -> "Table":
+    """One row per entry: its group, the film, the winner marked, a tick column per person."""
+    names = [p.name for p in people]
+    grouped = any(e.group is not None for e in entries)
+    winners = any(e.item.winner for e in entries)
+    headings = ([group] if grouped else []) + ["Film"] + (["Won"] if winners else [])
+    built = table(*headings, *names, "Covered")
+    for entry in entries:
+        cells: list[object] = [entry.where] if grouped else []
+        cells.append(display(entry.item.listed_title, entry.item.listed_year or entry.film.year))
+        if winners:
+            cells.append(WINNER if entry.item.winner else "")
+        cells += [
+            *(TICK if p.id in entry.seen else "" for p in people),
+            covered_cell(entry.covered),
+        ]
+        add_row(built, *cells)
+    return built

@@ -1,0 +1,55 @@
+"""Rounds of "Pick Three, Choose One" as lines, tables and dicts."""
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from diary.core.films import label
+from diary.core.picks import Round
+from diary.render.bp import add_row, table
+from diary.render.diary import film_dict
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+
+def option_lines(round_: Round) -> list[str]:
+    """'1. Wings (1928) — 1 · 1927/28, winner' for each option."""
+    lines = []
+    for number, entry in enumerate(round_.options, start=1):
+        won = ", winner" if entry.item.winner else ""
+        lines.append(f"{number}. {label(entry.film)} — {entry.where}{won}")
+    return lines
+
+
+def round_dict(round_: Round) -> dict[str, Any]:
+    return {
+        "pick": round_.pick.id,
+        "created": round_.pick.created_at.isoformat(),
+        "proposed_by": round_.proposed_by.name if round_.proposed_by else None,
+        "chosen_by": round_.chosen_by.name if round_.chosen_by else None,
+        "options": [
+            {
+                "film": film_dict(e.film),
+                "ceremony": e.group.number if e.group else None,
+                "label": e.group.label if e.group else None,
+                "winner": e.item.winner,
+            }
+            for e in round_.options
+        ],
+        "chosen": film_dict(round_.chosen.film) if round_.chosen else None,
+    }
+
+
+def rounds_table(rounds: Sequence[Round]) -> "Table":
+    built = table("Pick", "Date", "Proposed by", "Options", "Chosen by", "Chosen", right=["Pick"])
+    for round_ in rounds:
+        add_row(
+            built,
+            round_.pick.id,
+            round_.pick.created_at.date().isoformat(),
+            round_.proposed_by.name if round_.proposed_by else "",
+            " / ".join(label(e.film) for e in round_.options),
+            round_.chosen_by.name if round_.chosen_by else "",
+            label(round_.chosen.film) if round_.chosen else "(waiting)",
+        )
+    return built

@@ -1,0 +1,33 @@
+"""What importing The Spreadsheet does (or would do), as lines for the terminal."""
+
+from collections.abc import Sequence
+
+from diary.core.films import label
+from diary.core.ratings import stars
+from diary.core.spreadsheet import Plan
+
+
+def plan_lines(plan: Plan, ignored: Sequence[str], dry_run: bool) -> list[str]:
+    will = "Would" if dry_run else "Did"
+    lines = []
+    if ignored:
+        lines.append(f"Ignored columns: {', '.join(ignored)}.")
+    if dry_run:
+        for person, entry in plan.ticks:
+            lines.append(f"  tick {label(entry.film)} for {person.name}")
+        for person, entry, rating in plan.ratings:
+            lines.append(f"  rate {label(entry.film)} {stars(rating)} for {person.name}")
+        for person, entry, _ in plan.comments:
+            lines.append(f"  comment on {label(entry.film)} for {person.name}")
+    for sheet_line, problem in plan.unmatched:
+        lines.append(f"  line {sheet_line.line}: no match: {problem}")
+    lines.append(
+        f"{will} tick {len(plan.ticks)}, rate {len(plan.ratings)} and comment on "
+        f"{len(plan.comments)} (rows matched: {plan.matched}, unmatched: {len(plan.unmatched)})."
+    )
+    if not dry_run and not plan.changes:
+        lines[-1] = (
+            f"Nothing new: every matched row was already in the diary "
+            f"(rows matched: {plan.matched}, unmatched: {len(plan.unmatched)})."
+        )
+    return lines

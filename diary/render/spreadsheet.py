@@ -1,0 +1,98 @@
+"""The Spreadsheet written out: CSV (ticks as ✓) or XLSX (ticks as TRUE/FALSE).
+
+Both open cleanly in spreadsheet programs: a text cell that starts like a formula (=, +, -,
+@, a tab or a carriage return) is written as text, never run. In CSV it gets a leading
+apostrophe, which spreadsheet programs hide and `diary bp import` takes off again; in XLSX it
+is stored as a string cell.
+"""
+
+import csv
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from diary.core.ratings import as_number
+from diary.core.spreadsheet import SheetRow
+from diary.store.models import Person
+
+TICK = "✓"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def headings(people: Sequence[Person]) -> list[str]:
+    columns = ["Ceremony", "Year", "Film", "Winner", "Covered"]
+    for person in people:
+        columns += [f"{person.name} seen", f"{person.name} rating", f"{person.name} comment"]
+    return [*columns, "IMDb"]
+
+
+def cells(row: SheetRow, people: Sequence[Person]) -> list[Any]:
+    """The row's values: numbers as numbers, ticks as booleans, text as text."""
+    entry = row.entry
+    values: list[Any] = [
+        entry.group.number if entry.group else None,
+        _year(entry.group.label) if entry.group else entry.item.listed_year,
+        entry.item.listed_title,
+        entry.item.winner,
+        entry.covered == "covered",
+    ]
+    for person in people:
+        marks = row.marks[person.id or 0]
+        values += [marks.seen, as_number(marks.rating), marks.comment]
+    return [*values, row.imdb]
+
+
+def _year(label: str) -> int | str:
+    return int(label) if label.isdigit() else label
+
+
+def neutral(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def to_csv(rows: Sequence[SheetRow], people: Sequence[Person]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([neutral(h) for h in headings(people)])
+    for row in rows:
+        writer.writerow([_csv_cell(value) for value in cells(row, people)])
+    return out.getvalue()
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return TICK if value else ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    return neutral(str(value))
+
+
+def to_xlsx(rows: Sequence[SheetRow], people: Sequence[Person], title: str) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = title[:31]
+    columns = headings(people)
+    sheet.append(columns)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(cells(row, people))
+    for line in sheet.iter_rows(min_row=1):
+        for cell in line:
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+                cell.data_type = "s"  # stored as text: never evaluated
+    sheet.freeze_panes = "D2"
+    widths = {"Film": 44, "Year": 9, "Ceremony": 9, "IMDb": 12}
+    for index, heading in enumerate(columns, start=1):
+        letter = sheet.cell(row=1, column=index).column_letter
+        width = widths.get(heading, 30 if heading.endswith("comment") else 12)
+        sheet.column_dimensions[letter].width = width
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
