@@ -1,26 +1,35 @@
-"""`diary film`: add, show, list and alias films."""
+"""`diary film`: add, show, list, alias and delete films; import facts from saved pages."""
+
+from typing import TYPE_CHECKING
 
 import typer
 
 from diary.cli import context
 from diary.cli.output import emit_json, say, show
 
-HELP = """Films: add, find, alias.
+HELP = """Films: add, find, alias, delete, and facts from saved pages.
 
 \b
 Example:
   diary film add "Her" --year 2013
+  diary film import-page her-wikipedia.txt
   diary film show her
 """
 
+if TYPE_CHECKING:
+    from diary.core.film_details import FilmDetails
+
 app = typer.Typer(no_args_is_help=True, help=HELP)
+
+FILM_HELP = "Title, e.g. 'her' or 'Her (2013)'."
+YEAR_HELP = "Release year, to tell same-titled films apart."
 
 
 @app.command("add")
 def film_add(
-    title: str = typer.Argument(..., help="The film's title."),
-    year: int | None = typer.Option(None, "--year", "-y", help="Release year."),
-    imdb: str | None = typer.Option(None, "--imdb", help="IMDb id, e.g. tt1798709."),
+    title: str = typer.Argument(..., metavar="TITLE", help="The film's title."),
+    year: int | None = typer.Option(None, "--year", "-y", metavar="YEAR", help="Release year."),
+    imdb: str | None = typer.Option(None, "--imdb", metavar="ID", help="IMDb id, e.g. tt1798709."),
     force: bool = typer.Option(False, "--force", help="Add even if the same title and year exist."),
 ) -> None:
     """Add a film by title and year.
@@ -40,52 +49,71 @@ def film_add(
 
 @app.command("show")
 def film_show(
-    film: str = typer.Argument(..., help="Title, e.g. 'her' or 'Her (2013)'."),
-    year: int | None = typer.Option(None, "--year", "-y"),
+    film: str = typer.Argument(..., metavar="FILM", help=FILM_HELP),
+    year: int | None = typer.Option(None, "--year", "-y", metavar="YEAR", help=YEAR_HELP),
+    full: bool = typer.Option(
+        False, "--full", help="Every fun fact, section, review and the whole synopsis."
+    ),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Show a film: ids, aliases, viewings, comments.
+    """Show a film: ids, aliases, facts, scores, Best Picture nominations, reviews, viewings.
+
+    Facts, scores and reviews come from pages imported with `diary film import-page`; each
+    shows its source, and scores the date they were recorded.
 
     \b
     Example:
       diary film show "her"
+      diary film show "Her (2013)" --full
     """
-    from diary.core import comments, films
-    from diary.core.viewings import Filters, list_viewings
-    from diary.render.diary import film_dict, viewing_dict, viewings_table
+    from diary.core.film_details import film_details
 
     with context.session() as db:
-        found = context.film(db, film, year)
-        names = [a.alias for a in films.aliases(db, found)]
-        ids = films.external_ids(db, found)
-        rows = list_viewings(db, Filters(film_id=found.id))
-        remarks = comments.list_comments(db, film=found)
+        details = film_details(db, context.film(db, film, year))
     if json_:
-        data = film_dict(found) | {
-            "aliases": names,
-            "ids": ids,
-            "viewings": [viewing_dict(r) for r in rows],
-            "comments": {r.person.name: r.comment.text for r in remarks},
-        }
-        emit_json(data)
+        from diary.render.diary import film_dict, viewing_dict
+        from diary.render.facts import details_dict
+
+        emit_json(
+            film_dict(details.film)
+            | {
+                "aliases": details.aliases,
+                "ids": details.ids,
+                "viewings": [viewing_dict(r) for r in details.viewings],
+                "comments": {r.person.name: r.comment.text for r in details.comments},
+            }
+            | details_dict(details)
+        )
         return
-    show(f"[bold]{films.label(found)}[/bold]  (film {found.id})")
-    if ids:
-        show("Ids: " + ", ".join(f"{k} {v}" for k, v in sorted(ids.items())))
-    if names:
-        show("Also known as: " + "; ".join(names))
-    for remark in remarks:
-        show(f"{remark.person.name}'s Spreadsheet comment: {remark.comment.text}")
-    if rows:
-        show(viewings_table(rows))
+    _show_details(details, full)
+
+
+def _show_details(details: "FilmDetails", full: bool) -> None:
+    from diary.render import facts as render
+    from diary.render.diary import viewings_table
+
+    for line in render.film_lines(details):
+        show(line)
+    if details.facts:
+        show(render.facts_table(details.facts, full))
+    if details.scores:
+        show(render.scores_table(details.scores))
+    if details.reviews:
+        show(render.reviews_table(details.reviews, full))
+    for line in render.comment_lines(details):
+        show(line)
+    if details.viewings:
+        show(viewings_table(details.viewings))
     else:
         show("Not seen yet.")
 
 
 @app.command("list")
 def film_list(
-    search: str | None = typer.Argument(None, help="Only titles containing this."),
-    limit: int | None = typer.Option(None, "--limit", "-n", min=1),
+    search: str | None = typer.Argument(None, metavar="TEXT", help="Only titles containing this."),
+    limit: int | None = typer.Option(
+        None, "--limit", "-n", min=1, metavar="N", help="At most N films."
+    ),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """List films with how often each was seen.
@@ -111,9 +139,9 @@ def film_list(
 
 @app.command("alias")
 def film_alias(
-    film: str = typer.Argument(..., help="The film."),
-    alias: str = typer.Argument(..., help="Another title it is known by."),
-    year: int | None = typer.Option(None, "--year", "-y"),
+    film: str = typer.Argument(..., metavar="FILM", help="The film."),
+    alias: str = typer.Argument(..., metavar="ALIAS", help="Another title it is known by."),
+    year: int | None = typer.Option(None, "--year", "-y", metavar="YEAR", help=YEAR_HELP),
 ) -> None:
     """Let another title find a film.
 
@@ -127,3 +155,86 @@ def film_alias(
         found = context.film(db, film, year)
         films.add_alias(db, found, alias)
     say(f"{films.label(found)} is now also found by {alias!r}.")
+
+
+@app.command("import-page")
+def film_import_page(
+    page: str = typer.Argument(
+        ...,
+        metavar="FILE",
+        help="A saved page: Wikipedia article (text or HTML), Metacritic film page (HTML), "
+        "or a review article (text or HTML). An http(s) address is fetched first.",
+    ),
+    film: str | None = typer.Option(
+        None, "--film", metavar="FILM", help="The film it is about (default: what the page says)."
+    ),
+    year: int | None = typer.Option(None, "--year", "-y", metavar="YEAR", help=YEAR_HELP),
+    json_: bool = typer.Option(False, "--json", help="Print what was found and changed as JSON."),
+) -> None:
+    """Store what a saved page says about a film: facts, scores, reviews.
+
+    The page's kind is recognised from its content. Its title and year pick the film (added
+    if new) unless --film is given. Prints what was found; says on stderr what changed.
+    Importing the same page again changes nothing. Facts keep their source: where Wikipedia
+    and Metacritic disagree, both are kept.
+
+    \b
+    Example:
+      diary film import-page ~/Downloads/her-wikipedia.txt
+      diary film import-page her-metacritic.html --film "Her (2013)"
+      diary film import-page review.txt --film her --json
+    """
+    from diary.core.facts import import_page
+    from diary.importers.pages import read_page
+    from diary.render import facts as render
+
+    loaded = read_page(page)  # read and understood before the database is opened
+    with context.session(write=True) as db:
+        chosen = context.film(db, film, year) if film is not None else None
+        result = import_page(db, loaded.findings, loaded.digest, chosen)
+    if json_:
+        emit_json(render.import_dict(result))
+    else:
+        show(render.heading(result))
+        show(render.found_table(result.findings))
+    for line in render.changed_lines(result):
+        say(line)
+
+
+@app.command("delete")
+def film_delete(
+    film: str = typer.Argument(..., metavar="FILM", help=FILM_HELP),
+    year: int | None = typer.Option(None, "--year", "-y", metavar="YEAR", help=YEAR_HELP),
+    yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation."),
+) -> None:
+    """Delete a film with its aliases, ids, facts, scores, reviews and watchlist places.
+
+    Refused while the film has diary entries, posts, checklist places (Best Picture
+    nominees stay) or picks: remove those first. Asks first on a terminal; scripts pass --yes.
+
+    \b
+    Example:
+      diary film delete "Hre (2013)" --yes
+    """
+    from diary.core import films
+    from diary.core.errors import InvalidInput
+
+    with context.session(write=True) as db:
+        found = context.film(db, film, year)
+        if not yes:
+            plan = films.deletion_plan(db, found)
+            plan.refuse_if_kept()
+            if not context.interactive():
+                raise InvalidInput(
+                    f"deleting {films.label(found)} needs --yes when not at a terminal"
+                )
+            import questionary
+
+            extra = ", ".join(f"{n} {what}" for what, n in plan.removes.items())
+            question = f"Delete {films.label(found)}" + (f" with {extra}" if extra else "") + "?"
+            if not questionary.confirm(question).ask():
+                say("Nothing deleted.")
+                return
+        done = films.delete_film(db, found)
+    extra = ", ".join(f"{n} {what}" for what, n in done.removes.items())
+    say(f"Deleted {films.label(found)}" + (f" with {extra}." if extra else "."))

@@ -116,41 +116,46 @@ def film_for(session: Session, findings: Findings) -> tuple[Film, bool, str | No
 def _store_facts(
     session: Session, film_id: int, source: str, facts: list[Fact], changes: Changes
 ) -> None:
+    from sqlalchemy import insert
+
     by_kind: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
         by_kind[fact.kind].append(fact)
+    old_rows = session.exec(
+        select(FilmFact)
+        .where(FilmFact.film_id == film_id, FilmFact.source == source)
+        .order_by(col(FilmFact.kind), col(FilmFact.position))
+    )
+    old: dict[str, list[FilmFact]] = defaultdict(list)
+    for existing in old_rows:
+        old[existing.kind].append(existing)
+    fresh: list[dict[str, Any]] = []
     for kind, new in by_kind.items():
-        old = list(
-            session.exec(
-                select(FilmFact)
-                .where(
-                    FilmFact.film_id == film_id, FilmFact.source == source, FilmFact.kind == kind
-                )
-                .order_by(col(FilmFact.position))
-            )
-        )
+        kept = old[kind]
         for position, fact in enumerate(new):
-            row = old[position] if position < len(old) else None
+            row = kept[position] if position < len(kept) else None
             if row is None:
-                session.add(
-                    FilmFact(
-                        film_id=film_id,
-                        source=source,
-                        kind=kind,
-                        position=position,
-                        value=fact.value,
-                        detail=fact.detail,
-                    )
+                fresh.append(
+                    {
+                        "film_id": film_id,
+                        "source": source,
+                        "kind": kind,
+                        "position": position,
+                        "value": fact.value,
+                        "detail": fact.detail,
+                    }
                 )
-                changes.added += 1
             elif (row.value, row.detail, row.position) != (fact.value, fact.detail, position):
                 row.value, row.detail, row.position = fact.value, fact.detail, position
                 session.add(row)
                 changes.changed += 1
-        for row in old[len(new) :]:
+        for row in kept[len(new) :]:
             session.delete(row)
             changes.removed += 1
-        session.flush()
+    session.flush()
+    if fresh:  # one statement for many rows: a long article has hundreds of facts
+        session.exec(insert(FilmFact), params=fresh)
+        changes.added += len(fresh)
 
 
 def _store_scores(

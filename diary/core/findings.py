@@ -54,6 +54,7 @@ class Findings:
     facts: list[Fact] = field(default_factory=list)
     scores: list[Score] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)
+    _seen: set[tuple[str, str]] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, kind: str, value: str | None, detail: str | None = None) -> None:
         """Add a fact unless it is empty or already there."""
@@ -61,8 +62,9 @@ class Findings:
         clean = clean.strip()
         if not clean:
             return
-        if any(f.kind == kind and f.value == clean for f in self.facts):
+        if (kind, clean) in self._seen:
             return
+        self._seen.add((kind, clean))
         self.facts.append(Fact(kind, clean, detail))
 
     def score(self, metric: str, value: str | None, count: int | None = None) -> None:

@@ -15,19 +15,52 @@ def looks_like_html(text: str) -> bool:
 
 
 def parse(text: str) -> BeautifulSoup:
-    return BeautifulSoup(text, "html.parser")
+    """Parsed by lxml: a long saved page in a fraction of the pure-Python parser's time."""
+    return BeautifulSoup(text, "lxml")
+
+
+def remove(root: Tag, names: frozenset[str], classes: frozenset[str], ids: frozenset[str]) -> None:
+    """Drop every element with one of these tag names, classes or ids, or hidden by its style.
+
+    One walk over the tree, not entering what is dropped: a CSS selector list this long
+    would walk the whole tree once per selector.
+    """
+    doomed: list[Tag] = []
+    stack = [root]
+    while stack:
+        for child in stack.pop().children:
+            if not isinstance(child, Tag):
+                continue
+            style = str(child.get("style", "")).replace(" ", "").lower()
+            if (
+                child.name in names
+                or classes.intersection(child.get_attribute_list("class"))
+                or child.get("id") in ids
+                or "display:none" in style
+            ):
+                doomed.append(child)
+            else:
+                stack.append(child)
+    for element in doomed:
+        element.decompose()
+
+
+def _head(soup: BeautifulSoup) -> Tag:
+    """Where meta and link tags live; a page without a <head> is searched whole."""
+    return soup.head or soup
 
 
 def meta(soup: BeautifulSoup, name: str) -> str | None:
     """The content of <meta property=name> or <meta name=name>, tidied."""
-    tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
+    head = _head(soup)
+    tag = head.find("meta", attrs={"property": name}) or head.find("meta", attrs={"name": name})
     if isinstance(tag, Tag) and tag.get("content"):
         return " ".join(str(tag["content"]).split()) or None
     return None
 
 
 def canonical(soup: BeautifulSoup) -> str | None:
-    tag = soup.find("link", attrs={"rel": "canonical"})
+    tag = _head(soup).find("link", attrs={"rel": "canonical"})
     return str(tag["href"]).strip() if isinstance(tag, Tag) and tag.get("href") else None
 
 

@@ -158,7 +158,8 @@ def _stars_in(text: str) -> list[str]:
 
 
 def _figures(found: Findings, article: Article, lead: str) -> None:
-    body = " ".join(p for s in article.sections for p in s.paragraphs)
+    paragraphs = [p for s in article.sections for p in s.paragraphs]
+    body = " ".join(p for p in paragraphs if re.search(r"minute|budget|gross|box office", p, re.I))
     runtime = _first_line(article.infobox.get("running time"))
     minutes = re.search(r"(\d{2,3})\s*(?:minutes|min)", runtime or "")
     if minutes is None:

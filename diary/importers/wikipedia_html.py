@@ -13,19 +13,18 @@ from bs4 import BeautifulSoup, Tag
 from diary.importers import html_page, prose
 from diary.importers.wikipedia import SKIPPED, Article, Section
 
-_NOISE = (
-    "sup.reference, span.mw-editsection, style, script, noscript, .navbox, .reflist, "
-    ".references, .hatnote, .shortdescription, .mw-empty-elt, figure, .thumb, .noprint, "
-    ".metadata, .mw-cite-backlink, .sistersitebox, .side-box, .ambox, #toc, .toc, "
-    "[style*='display:none'], [style*='display: none']"
+_NOISE_TAGS = frozenset({"style", "script", "noscript", "figure", "table"})
+_NOISE_CLASSES = frozenset(
+    "reference mw-editsection navbox reflist references hatnote shortdescription mw-empty-elt "
+    "thumb noprint metadata mw-cite-backlink sistersitebox side-box ambox toc".split()
 )
+_NOISE_IDS = frozenset({"toc"})
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 
 
 def looks_like(soup: BeautifulSoup) -> bool:
     """MediaWiki pages name themselves in their generator tag, canonical link or markup."""
-    generator = soup.find("meta", attrs={"name": "generator"})
-    if isinstance(generator, Tag) and "MediaWiki" in str(generator.get("content", "")):
+    if "MediaWiki" in (html_page.meta(soup, "generator") or ""):
         return True
     for link in (html_page.address(soup), html_page.meta(soup, "og:site_name")):
         if link and ("wikipedia.org/wiki/" in link or link == "Wikipedia"):
@@ -38,8 +37,7 @@ def parse(soup: BeautifulSoup) -> Article:
     url = html_page.address(soup)
     root = _content(soup)
     infobox = _infobox(root)
-    for noise in root.select(_NOISE + ", table"):
-        noise.decompose()
+    html_page.remove(root, _NOISE_TAGS, _NOISE_CLASSES, _NOISE_IDS)
     lead: list[str] = []
     sections: list[Section] = []
     parents: dict[int, str] = {}
@@ -94,10 +92,7 @@ def _infobox(root: Tag) -> dict[str, list[str]]:
     box = root.select_one("table.infobox")
     if box is None:
         return {}
-    for noise in box.select(
-        "sup.reference, style, .noprint, [style*='display:none'], [style*='display: none']"
-    ):
-        noise.decompose()
+    html_page.remove(box, frozenset({"style"}), frozenset({"reference", "noprint"}), frozenset())
     found: dict[str, list[str]] = {}
     for row in box.find_all("tr"):
         label, data = row.find("th"), row.find("td")
