@@ -188,6 +188,10 @@ def film_import_page(
     from diary.importers.pages import read_page
     from diary.render import facts as render
 
+    if year is not None and film is None:
+        from diary.core.errors import InvalidInput
+
+        raise InvalidInput("--year tells apart films named by --film; give --film too")
     loaded = read_page(page)  # read and understood before the database is opened
     with context.session(write=True) as db:
         chosen = context.film(db, film, year) if film is not None else None

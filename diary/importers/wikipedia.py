@@ -36,6 +36,10 @@ _FILM_SENTENCE = re.compile(
     r"company|composer|award|scholar|historian|distributor|maker|star))",
     re.IGNORECASE,
 )
+_PLOT = re.compile(
+    r"(?:The (?:film|movie|story|plot)|It) (?:follows|tells|centers|centres|concerns|depicts|"
+    r"revolves|is about|chronicles|focuses)\b"
+)
 _YEAR = re.compile(r"\b(18[89]\d|19\d\d|20\d\d)\b")
 _DISAMBIGUATION = re.compile(r"\s*\((?:[^()]*\s)?film\)\s*$", re.IGNORECASE)
 _MONEY = r"(?P<money>(?:US)?[$£€¥₹]\s?\d[\d,.]*(?:\s?(?:million|billion))?)"
@@ -103,6 +107,7 @@ def read_article(article: Article) -> Findings:
     _figures(found, article, lead_text)
     _genre(found, described.group("words"))
     found.add("synopsis", "\n\n".join(lead))
+    found.add("short_plot", next((s for s in prose.sentences(lead_text) if _PLOT.match(s)), None))
     _sections(found, article)
     _fun_facts(found, article)
     _scores(found, article)

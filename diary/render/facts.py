@@ -69,7 +69,9 @@ def _value(kind: str, values: Sequence[tuple[str, str | None]], full: bool) -> s
         per_section = Counter(detail or "?" for _, detail in values)
         return f"{len(values)} candidates ({', '.join(f'{k} {n}' for k, n in per_section.items())})"
     if kind == "section":
-        return f"{len(values)} ({', '.join(v for v, d in values if d is None)})"
+        tops = [v for v, d in values if d is None]
+        more = ", …" if len(tops) > 10 else ""
+        return f"{len(values)} ({', '.join(tops[:10])}{more})"
     return "; ".join(f"{value} ({detail})" if detail else value for value, detail in values)
 
 

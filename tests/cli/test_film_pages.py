@@ -187,7 +187,32 @@ def test_an_unknown_film_option_changes_nothing(cli: Cli, env_setup: Path) -> No
     before = snapshot(env_setup)
     result = cli("film", "import-page", page("wikipedia-lantern-keeper.txt"), "--film", "Nope")
     assert result.exit_code == 1 and "no film called 'Nope'" in result.stderr
+    alone = cli("film", "import-page", page("wikipedia-lantern-keeper.txt"), "--year", "1987")
+    assert alone.exit_code == 1 and "give --film too" in alone.stderr
     assert snapshot(env_setup) == before
+
+
+def test_ambiguous_titles_are_listed(cli: Cli, env_setup: Path, tmp_path: Path) -> None:
+    cli.ok("film", "add", "The Lantern Keeper", "--year", "1986")
+    cli.ok("film", "add", "The Lantern Keeper", "--year", "1988")
+    before = snapshot(env_setup)
+    result = cli("film", "import-page", page("wikipedia-lantern-keeper.txt"))
+    assert result.exit_code == 1
+    assert (
+        "could be The Lantern Keeper (1986), The Lantern Keeper (1988); give --film"
+        in result.stderr
+    )
+    assert snapshot(env_setup) == before
+    chosen = cli.ok(
+        "film",
+        "import-page",
+        page("wikipedia-lantern-keeper.txt"),
+        "--film",
+        "The Lantern Keeper",
+        "--year",
+        "1988",
+    )
+    assert "→ The Lantern Keeper (1988)" in chosen.stdout
 
 
 def test_film_show_lists_facts_scores_and_reviews(cli: Cli) -> None:

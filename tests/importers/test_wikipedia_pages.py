@@ -55,6 +55,11 @@ def test_lead_is_the_synopsis_and_glued_sentences_are_parted() -> None:
     assert len(paragraphs) == 2
     assert paragraphs[0].startswith("The Lantern Keeper is a 1987")
     assert "$3.5 million. It was nominated" in paragraphs[1]
+    assert page.values("short_plot") == [
+        "The film follows Elias Marsh (Tobias Wren), a retired ferryman who takes charge of a "
+        "failing lighthouse, and Dora Pell (Ines Calloway), the radio operator who suspects the "
+        "light is being put out on purpose."
+    ]
 
 
 def test_section_tree_keeps_parents_and_drops_link_lists() -> None:
@@ -223,6 +228,8 @@ def test_the_saved_her_article() -> None:
     page = read_page(str(HER)).findings
     assert (page.title, page.year) == ("Her", 2013)
     assert page.values("director") == ["Spike Jonze"]
+    (short,) = page.values("short_plot")
+    assert short.startswith("The film follows Theodore Twombly")
     stars = page.values("star")
     assert stars[:4] == ["Joaquin Phoenix", "Scarlett Johansson", "Amy Adams", "Rooney Mara"]
     assert {"Olivia Wilde", "Chris Pratt"} <= set(stars)
