@@ -22,7 +22,14 @@ _SCORE = ".c-siteReviewScore, .metascore_w, .review_grade"
 _DATE = ".c-siteReviewHeader_reviewDate, .date"
 _EXCERPT = ".c-siteReview_quote, .summary, .review_body"
 _LINK = "a.c-siteReview_externalLink, .summary a[href], a.read_full"
-_USER_SCORE = ".c-siteReviewScore_user, .metascore_w.user, [data-testid='user-score']"
+# The page's own user score first: each user review on the page has a score of its own.
+_USER_SCORE = (
+    ".c-productScoreInfo .c-siteReviewScore_user",
+    ".c-reviewsOverview_overviewDetails .c-siteReviewScore_user",
+    "[data-testid='user-score']",
+    ".c-siteReviewScore_user:not(.c-siteReview .c-siteReviewScore_user)",
+    ".metascore_w.user",
+)
 _NOT_FILMS = {"TVSeries": "a TV show", "TVSeason": "a TV season", "VideoGame": "a game"}
 
 
@@ -89,7 +96,7 @@ def _metascore(found: Findings, rating: Any) -> None:
 
 
 def _user_score(found: Findings, soup: BeautifulSoup) -> None:
-    element = soup.select_one(_USER_SCORE)
+    element = next((e for s in _USER_SCORE if (e := soup.select_one(s)) is not None), None)
     if element is None:
         return
     value = re.search(r"\d+(?:\.\d+)?", element.get_text(" "))

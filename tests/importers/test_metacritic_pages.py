@@ -121,3 +121,17 @@ def test_doubly_encoded_entities_and_tags_in_text() -> None:
     assert jsonld.text("Tom &amp;amp; Jerry<br/>&#39;s") == "Tom & Jerry 's"
     assert jsonld.text({"name": "Ann &eacute;"}) == "Ann é"
     assert jsonld.text(None) is None
+
+
+def test_the_page_user_score_not_a_user_review_score() -> None:
+    html = (
+        '<html><head><meta property="og:site_name" content="Metacritic">'
+        '<script type="application/ld+json">{"@type": "Movie", "name": "Quay"}</script></head>'
+        '<body><div class="c-siteReview"><div class="c-siteReviewScore c-siteReviewScore_user">'
+        '<span>3</span></div><a class="c-siteReviewHeader_username">someone</a></div>'
+        '<div class="c-siteReviewScore c-siteReviewScore_user"><span>6.4</span></div>'
+        "<p>Based on 1,024 User Ratings</p></body></html>"
+    )
+    page = recognise(html.encode(), "quay.html")
+    assert [(s.metric, s.value, s.count) for s in page.scores] == [("user_score", "6.4", 1024)]
+    assert page.reviews == []
