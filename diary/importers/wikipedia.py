@@ -2,8 +2,9 @@
 
 The plain-text and HTML readers both produce an `Article`; `read_article` turns it into
 findings: title and year (from the first sentence), directors, stars, runtime, budget, box
-office, release date, genre, the lead as the synopsis, the section tree, candidate fun facts
-and the Rotten Tomatoes / Metacritic / CinemaScore figures the article quotes.
+office, release date, genre, the lead as the synopsis and its "The film follows…" sentence
+as the short plot, the section tree, candidate fun facts and the Rotten Tomatoes /
+Metacritic / CinemaScore figures the article quotes.
 """
 
 import re
@@ -204,8 +205,7 @@ def _money(patterns: tuple[re.Pattern[str], ...], *texts: str) -> tuple[str | No
             if match:
                 qualifier = (match.group("qual") or "").strip()
                 value = f"{qualifier} {match.group('money').rstrip('.,')}".strip()
-                where = match.groupdict().get("where")
-                return value, where.strip() if where else None
+                return value, "worldwide" if "worldwide" in match.group(0) else None
     return None, None
 
 
