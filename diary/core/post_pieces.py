@@ -7,8 +7,8 @@ what changed, for the command to print.
 import re
 from collections.abc import Sequence
 
-from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlalchemy import delete, func
+from sqlmodel import Session, col, select
 
 from diary.core import clock
 from diary.core.errors import Conflict, InvalidInput, NotFound
@@ -78,10 +78,19 @@ def _add(
     return entry
 
 
+_MAIN = {"plot": "paragraph", "facts": "fact", "films": "film", "qa": "question"}
+
+
 def target_piece(doc: SectionDoc, on: str | None) -> Piece | None:
-    """The piece `on` names (its number, or a film in a film list); the last one by default."""
+    """The piece `on` names (its number, or a film in a film list), else the last one.
+
+    In a plot, facts, film or Q&A section only its paragraphs, facts, films or questions
+    take remarks; elsewhere any piece can be named.
+    """
+    main = _MAIN.get(doc.section.kind)
+    candidates = [p for p in doc.pieces if main is None or p.entry.kind == main]
     if on is None:
-        return doc.pieces[-1] if doc.pieces else None
+        return candidates[-1] if candidates else None
     wanted = on.strip()
     if wanted.isdigit():
         piece = doc.piece(int(wanted))
@@ -89,13 +98,15 @@ def target_piece(doc: SectionDoc, on: str | None) -> Piece | None:
             raise NotFound(
                 f"{doc.section.heading} has no piece {wanted} (it has {len(doc.pieces)})"
             )
+        if piece not in candidates:
+            raise InvalidInput(f"piece {wanted} of {doc.section.heading} is not a {main}")
         return piece
     from diary.core.titles import split_year, title_key
 
     title, year = split_year(wanted)
     matches = [
         p
-        for p in doc.pieces
+        for p in candidates
         if p.film is not None
         and title_key(p.film.title) == title_key(title)
         and (year is None or p.film.year == year)
@@ -165,9 +176,7 @@ def write(session: Session, post: Post, section: PostSection, text: str, append:
     people = {name_key(p.name): p.name for p in list_people(session)}
     parsed = parse_section_text(kind, clean, people)
     if not append:
-        for entry in session.exec(select(PostEntry).where(PostEntry.section_id == section.id)):
-            session.delete(entry)
-        session.flush()
+        _delete_entries(session, section)
     elif parsed and parsed[0].kind not in ("line", EDITABLE[kind]):
         raise InvalidInput("appended text must start with a new piece")
     for piece in parsed:
@@ -176,6 +185,13 @@ def write(session: Session, post: Post, section: PostSection, text: str, append:
             _add(session, section, remark.kind, remark.text, remark.speaker, entry)
     touch(session, post)
     return f"{section.heading}: {'added' if append else 'now'} {_count(parsed)}."
+
+
+def _delete_entries(session: Session, section: PostSection) -> None:
+    """Every entry of the section, remarks included, in one statement."""
+    session.flush()
+    session.execute(delete(PostEntry).where(col(PostEntry.section_id) == section.id))
+    session.expire_all()
 
 
 def _count(parsed: list[Parsed]) -> str:
@@ -231,8 +247,7 @@ def clear(session: Session, post: Post, section: PostSection, piece: int | None)
         session.flush()
         touch(session, post)
         return f"{section.heading}: removed piece {piece} and its {len(found.remarks)} remarks."
-    for entry in doc.entries():
-        session.delete(entry)
+    _delete_entries(session, section)
     for award in doc.awards:
         session.delete(award.award)
     section.body = None

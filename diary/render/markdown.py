@@ -36,7 +36,8 @@ def paragraphs(text: str | None) -> list[str]:
     if not text:
         return []
     clean = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    found = (_SPACES.sub(" ", block).strip(" ") for block in _BLANK_LINE.split(clean))
+    # Unicode spaces at a paragraph's edges are dropped too: renderers disagree about them.
+    found = (_SPACES.sub(" ", block).strip() for block in _BLANK_LINE.split(clean))
     return [block for block in found if block]
 
 
