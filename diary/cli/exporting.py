@@ -1,6 +1,11 @@
 """`diary export`: take data out: Letterboxd CSV, a lossless JSON dump."""
 
+from pathlib import Path
+
 import typer
+
+from diary.cli import context
+from diary.cli.output import say
 
 HELP = """Take data out: Letterboxd CSV, a lossless JSON dump.
 
@@ -10,3 +15,70 @@ Example:
 """
 
 app = typer.Typer(no_args_is_help=True, help=HELP)
+
+
+@app.command("letterboxd")
+def export_letterboxd(
+    out: Path = typer.Argument(
+        ..., metavar="FOLDER", help="Folder for the CSV files (made if missing)."
+    ),
+    by: str | None = typer.Option(
+        None, "--by", metavar="PERSON", help="Whose diary (default: you)."
+    ),
+    force: bool = typer.Option(False, "--force", help="Replace files from an earlier export."),
+) -> None:
+    """Write a diary and watchlist as CSV files that letterboxd.com/import accepts.
+
+    Files are named diary-001.csv, diary-002.csv… and watchlist-001.csv, each under 1 MB with
+    its own header, so that Letterboxd takes every one. Import them on Letterboxd (the
+    watchlist files on the watchlist page); `diary import letterboxd FOLDER` reads them back.
+
+    \b
+    Example:
+      diary export letterboxd ~/to-letterboxd --by Ellen
+    """
+    from diary.core.letterboxd_export import diary_rows, watchlist_rows, write_folder
+    from diary.render.letterboxd_csv import (
+        DIARY_HEADER,
+        WATCHLIST_HEADER,
+        diary_cells,
+        split_files,
+        watchlist_cells,
+    )
+
+    with context.session() as db:
+        person = context.person(db, by)
+        diary = [diary_cells(row) for row in diary_rows(db, person)]
+        watchlist = [watchlist_cells(row) for row in watchlist_rows(db, person)]
+    files = split_files("diary", DIARY_HEADER, diary)
+    if watchlist:
+        files += split_files("watchlist", WATCHLIST_HEADER, watchlist)
+    written = write_folder(out, files, force)
+    say(
+        f"Wrote {len(diary)} diary rows and {len(watchlist)} watchlist films for {person.name} "
+        f"to {len(written)} files in {out}."
+    )
+
+
+@app.command("json")
+def export_json(
+    out: Path = typer.Argument(..., metavar="FILE", help="The dump file to write."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing file."),
+) -> None:
+    """Dump everything in the database to one JSON file (lossless; see docs/json-format.md).
+
+    `diary import json FILE` restores it into a new database.
+
+    \b
+    Example:
+      diary export json diary-backup.json
+    """
+    from diary.core.dump import dump, render
+    from diary.store.files import check_target, write_atomic
+
+    check_target(out, force)
+    with context.session() as db:
+        data = dump(db)
+    write_atomic(out, render(data), force=force)
+    rows = sum(len(table["rows"]) for table in data["tables"])
+    say(f"Wrote {rows} rows from {len(data['tables'])} tables to {out}.")

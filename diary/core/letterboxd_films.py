@@ -1,0 +1,191 @@
+"""Which film an imported row means: by its links, else by exact title and year, else a new one.
+
+Rows are resolved a chunk at a time with a few queries per chunk, so memory stays flat however
+long the export is. The rules, in order:
+
+1. a Letterboxd film link, IMDb or TMDB id already known here → that film;
+2. else films whose title or alias has the row's title key and exactly its year (the Best
+   Picture films are in every database, with their alias spellings);
+   - a row with a film link takes the one such film that has no other link of the same form
+     (a different boxd.it code, or a different /film/ slug, is a different film) and the link
+     is remembered; with none, a new film is made;
+   - a row without a link (diary and review rows carry only the entry's link) takes the one
+     such film; with none, a new film is made;
+   - two or more such films: the row is not imported and the report says why. Never a guess.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+
+from sqlalchemy import func, text
+from sqlmodel import Session, select
+
+from diary.core.bulk import IN_KEYS, insert_rows, json_list
+from diary.core.titles import display, title_key
+from diary.importers.letterboxd import FilmRef
+from diary.store.models import Film, FilmExternalId
+
+
+@dataclass(frozen=True, slots=True)
+class Unattributed:
+    """A row whose film cannot be told apart from others: reported, not imported."""
+
+    reason: str
+
+
+@dataclass
+class FilmCounts:
+    added: int = 0
+    present: int = 0
+    skipped: int = 0
+    _existing: set[int] = field(default_factory=set)
+
+
+@lru_cache(maxsize=1 << 16)
+def match_key(title: str) -> str:
+    """The title key; a title of punctuation only ('?') is matched on itself."""
+    return title_key(title) or " ".join(title.casefold().split())
+
+
+def _link_form(link: str) -> str:
+    return "short" if "//boxd.it/" in link else "slug"
+
+
+def _ids(ref: FilmRef) -> list[tuple[str, str]]:
+    found = [("letterboxd", ref.link), ("imdb", ref.imdb), ("tmdb", ref.tmdb)]
+    return [(source, value) for source, value in found if value]
+
+
+class FilmResolver:
+    """Turns FilmRefs into film ids, making missing films; one per import (ids are handed out)."""
+
+    def __init__(self, session: Session, now: datetime) -> None:
+        self.session = session
+        self.now = now
+        self.counts = FilmCounts()
+        top = session.execute(select(func.max(Film.id))).scalar()
+        self.first_new_id = (top or 0) + 1
+        self.next_id = self.first_new_id
+
+    def resolve(self, refs: Sequence[FilmRef]) -> list[int | Unattributed]:
+        known = self._known_ids(refs)
+        candidates, links = self._candidates(refs)
+        new_films: list[dict[str, object]] = []
+        new_ids: list[dict[str, object]] = []
+        results: list[int | Unattributed] = []
+        for ref in refs:
+            pairs = _ids(ref)
+            found: int | Unattributed | None = next((known[i] for i in pairs if i in known), None)
+            if found is None:
+                found = self._by_title(ref, candidates, links)
+                if found is None:
+                    found = self._new_film(ref, new_films)
+                    candidates.setdefault((match_key(ref.title), ref.year), []).append(found)
+                    links[found] = set()
+            if isinstance(found, int):
+                for pair in pairs:
+                    if pair not in known and self._may_link(found, pair, links):
+                        known[pair] = found
+                        if pair[0] == "letterboxd":
+                            links.setdefault(found, set()).add(pair[1])
+                        new_ids.append({"film_id": found, "source": pair[0], "value": pair[1]})
+                if found < self.first_new_id:
+                    self.counts._existing.add(found)
+            results.append(found)
+        if new_films:
+            insert_rows(self.session, Film, new_films)
+        if new_ids:
+            insert_rows(self.session, FilmExternalId, new_ids)
+        self.counts.added = self.next_id - self.first_new_id
+        self.counts.present = len(self.counts._existing)
+        return results
+
+    def _may_link(self, film_id: int, pair: tuple[str, str], links: dict[int, set[str]]) -> bool:
+        if pair[0] != "letterboxd":
+            return True
+        form = _link_form(pair[1])
+        return not any(_link_form(link) == form for link in links.get(film_id, ()))
+
+    def _by_title(
+        self,
+        ref: FilmRef,
+        candidates: dict[tuple[str, int | None], list[int]],
+        links: dict[int, set[str]],
+    ) -> int | Unattributed | None:
+        if not ref.title:
+            return Unattributed(f"{ref.link or ref.imdb}: not known here and the row has no title")
+        films = candidates.get((match_key(ref.title), ref.year), [])
+        if ref.link:
+            form = _link_form(ref.link)
+            films = [f for f in films if all(_link_form(x) != form for x in links.get(f, ()))]
+        if len(films) == 1:
+            return films[0]
+        if not films:
+            return None
+        named = display(ref.title, ref.year)
+        if not ref.link and sum(1 for f in films if links.get(f)) >= 2:
+            return Unattributed(f"{named!r} is {len(films)} different films on Letterboxd")
+        return Unattributed(f"{named!r} matches {len(films)} films here")
+
+    def _new_film(self, ref: FilmRef, new_films: list[dict[str, object]]) -> int:
+        film_id = self.next_id
+        self.next_id += 1
+        new_films.append(
+            {
+                "id": film_id,
+                "title": ref.title,
+                "year": ref.year,
+                "title_key": match_key(ref.title),
+                "created_at": self.now,
+            }
+        )
+        return film_id
+
+    def _known_ids(self, refs: Sequence[FilmRef]) -> dict[tuple[str, str], int]:
+        wanted = {pair for ref in refs for pair in _ids(ref)}
+        if not wanted:
+            return {}
+        rows = self.session.execute(
+            text(
+                "SELECT source, value, film_id FROM film_external_id "
+                f"WHERE source IN ('letterboxd', 'imdb', 'tmdb') AND value {IN_KEYS}"
+            ),
+            {"keys": json_list({value for _, value in wanted})},
+        ).all()
+        return {(s, v): f for s, v, f in rows if (s, v) in wanted}
+
+    def _candidates(
+        self, refs: Sequence[FilmRef]
+    ) -> tuple[dict[tuple[str, int | None], list[int]], dict[int, set[str]]]:
+        """Films by (title key, year) for the chunk, and the Letterboxd links each has."""
+        keys = {match_key(ref.title) for ref in refs if ref.title}
+        found: dict[tuple[str, int | None], list[int]] = {}
+        if not keys:
+            return found, {}
+        rows = self.session.execute(
+            text(
+                f"SELECT id, title_key, year FROM film WHERE title_key {IN_KEYS} "
+                "UNION SELECT film.id, alias_key, year FROM film_alias "
+                f"JOIN film ON film.id = film_alias.film_id WHERE alias_key {IN_KEYS} "
+                "ORDER BY 1"
+            ),
+            {"keys": json_list(keys)},
+        ).all()
+        for film_id, key, year in rows:
+            films = found.setdefault((key, year), [])
+            if film_id not in films:
+                films.append(film_id)
+        ids = {f for films in found.values() for f in films}
+        links: dict[int, set[str]] = {f: set() for f in ids}
+        if ids:
+            for film_id, value in self.session.execute(
+                text(
+                    "SELECT film_id, value FROM film_external_id "
+                    f"WHERE source = 'letterboxd' AND film_id {IN_KEYS}"
+                ),
+                {"keys": json_list(ids)},
+            ).all():
+                links[film_id].add(value)
+        return found, links

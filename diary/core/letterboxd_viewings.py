@@ -1,0 +1,219 @@
+"""Diary entries, reviews and films watched without a date, a chunk of rows at a time.
+
+- A diary.csv row is one viewing, keyed by its entry link ("letterboxd:" + the link), so the
+  same export imported twice adds nothing.
+- A reviews.csv row is attached to the viewing with the same link; else to this person's
+  Letterboxd viewing of the film on the same date that has no review yet (its rating
+  preferred); else it becomes a viewing of its own (without a date if it has none).
+- A row of Letterboxd's import format (our own export) with a date, a review or tags is a
+  viewing; being unkeyed, the n-th such row for a film and date is already present when this
+  person has n viewings of the film on that date.
+- A watched.csv row (or a bare import row) records the film as seen without a date, unless the
+  person has any viewing of it.
+"""
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
+
+from sqlalchemy import bindparam, text, update
+
+from diary.core.bulk import IN_KEYS, json_list, table
+from diary.core.letterboxd_films import Unattributed
+from diary.core.letterboxd_state import SOURCE, NewViewing, State
+from diary.importers.letterboxd import Row
+from diary.store.models import ViewingPerson
+
+Resolved = Sequence[int | Unattributed]
+
+
+def entry_key(row: Row) -> str:
+    return f"letterboxd:{row.uri}"
+
+
+def _owners(state: State, keys: set[str]) -> dict[str, list[tuple[int, int, str | None]]]:
+    """Viewings by source key: (viewing id, person id, review) for each person on them."""
+    found: dict[str, list[tuple[int, int, str | None]]] = {}
+    if keys:
+        rows = state.session.execute(
+            text(
+                "SELECT source_key, id, person_id, review FROM viewing "
+                "JOIN viewing_person ON viewing_person.viewing_id = viewing.id "
+                f"WHERE source_key {IN_KEYS}"
+            ),
+            {"keys": json_list(keys)},
+        ).all()
+        for key, viewing_id, person_id, review in rows:
+            found.setdefault(key, []).append((viewing_id, person_id, review))
+    return found
+
+
+class Mine(NamedTuple):
+    viewing_id: int
+    film_id: int
+    watched_on: date | None
+    rating: int | None
+    review: str | None
+    source: str | None
+
+
+def _mine(state: State, film_ids: set[int]) -> list[Mine]:
+    """This person's viewings of these films."""
+    if not film_ids:
+        return []
+    rows = state.session.execute(
+        text(
+            "SELECT id, film_id, watched_on, rating, review, source FROM viewing "
+            "JOIN viewing_person ON viewing_person.viewing_id = viewing.id "
+            f"WHERE person_id = :person AND film_id {IN_KEYS} ORDER BY id"
+        ),
+        {"person": state.person_id, "keys": json_list(film_ids)},
+    ).all()
+    return [
+        Mine(v, f, date.fromisoformat(on) if on else None, r, t, s) for v, f, on, r, t, s in rows
+    ]
+
+
+@dataclass
+class _Option:
+    """A viewing a review without its own entry may belong to."""
+
+    viewing_id: int
+    rating: int | None
+    review: str | None
+
+
+def _films(ids: Resolved) -> set[int]:
+    return {i for i in ids if isinstance(i, int)}
+
+
+def add_entries(state: State, rows: Sequence[Row], ids: Resolved) -> None:
+    """diary.csv rows: one viewing each, keyed by the entry's link."""
+    owners = _owners(state, {entry_key(row) for row in rows})
+    entries = state.tally("diary entries")
+    new: list[NewViewing] = []
+    batch: set[str] = set()
+    for row, film_id in zip(rows, ids, strict=True):
+        if isinstance(film_id, Unattributed):
+            state.skip("diary entries", row, film_id.reason)
+            continue
+        key = entry_key(row)
+        people = {person for _, person, _ in owners.get(key, [])}
+        if key in batch or state.person_id in people:
+            entries.present += 1
+        elif people:
+            state.skip("diary entries", row, "this entry was imported for someone else")
+        else:
+            batch.add(key)
+            new.append(NewViewing.of(row, film_id, key))
+    state.add_viewings(new)
+    entries.added += len(new)
+
+
+def add_unkeyed_entries(state: State, rows: Sequence[Row], ids: Resolved) -> None:
+    """Import-format rows with a date, review or tags: present when already that many."""
+    have = Counter((mine.film_id, mine.watched_on) for mine in _mine(state, _films(ids)))
+    entries = state.tally("diary entries")
+    new: list[NewViewing] = []
+    for row, film_id in zip(rows, ids, strict=True):
+        if isinstance(film_id, Unattributed):
+            state.skip("diary entries", row, film_id.reason)
+            continue
+        slot = (film_id, row.watched_on)
+        state.occurrences[slot] = state.occurrences.get(slot, 0) + 1
+        if state.occurrences[slot] <= have[slot]:
+            entries.present += 1
+            state.tally("reviews").present += bool(row.review)
+            continue
+        have[slot] += 1
+        new.append(NewViewing.of(row, film_id, None))
+    state.add_viewings(new)
+    entries.added += len(new)
+    state.tally("reviews").added += sum(1 for item in new if item.review)
+
+
+def attach_reviews(state: State, rows: Sequence[Row], ids: Resolved) -> None:
+    """reviews.csv rows: onto their diary entry, else a viewing of their own."""
+    owners = _owners(state, {entry_key(row) for row in rows})
+    options: dict[tuple[int, date | None], list[_Option]] = {}
+    for mine in _mine(state, _films(ids)):
+        if mine.source == SOURCE:
+            option = _Option(mine.viewing_id, mine.rating, mine.review)
+            options.setdefault((mine.film_id, mine.watched_on), []).append(option)
+    reviews = state.tally("reviews")
+    updates: list[dict[str, object]] = []
+    new: list[NewViewing] = []
+    batch: set[str] = set()
+    for row, film_id in zip(rows, ids, strict=True):
+        if isinstance(film_id, Unattributed):
+            state.skip("reviews", row, film_id.reason)
+            continue
+        key = entry_key(row)
+        own = [(v, r) for v, p, r in owners.get(key, []) if p == state.person_id]
+        if owners.get(key) and not own:
+            state.skip("reviews", row, "this review was imported for someone else")
+            continue
+        target = own[0] if own else _same_viewing(state, options, film_id, row)
+        if target is None:
+            if key in batch:
+                reviews.present += 1
+                continue
+            batch.add(key)
+            new.append(NewViewing.of(row, film_id, key))
+            continue
+        viewing_id, review = target
+        state.claimed.add(viewing_id)
+        if review == row.review:
+            reviews.present += 1
+        else:
+            updates.append({"b_viewing": viewing_id, "b_review": row.review})
+            reviews.added += 1
+    if updates:
+        statement = (
+            update(table(ViewingPerson))
+            .where(
+                table(ViewingPerson).c.viewing_id == bindparam("b_viewing"),
+                table(ViewingPerson).c.person_id == state.person_id,
+            )
+            .values(review=bindparam("b_review"))
+        )
+        state.session.execute(statement, updates)
+    state.add_viewings(new)
+    state.tally("diary entries").added += len(new)
+    reviews.added += sum(1 for item in new if item.review)
+
+
+def _same_viewing(
+    state: State, options: dict[tuple[int, date | None], list[_Option]], film_id: int, row: Row
+) -> tuple[int, str | None] | None:
+    """The person's Letterboxd viewing of the film that day with no other review (or None)."""
+    free = [
+        option
+        for option in options.get((film_id, row.watched_on), [])
+        if option.viewing_id not in state.claimed and option.review in (None, row.review)
+    ]
+    if not free:
+        return None
+    chosen = next((o for o in free if o.rating == row.rating), free[0])
+    before, chosen.review = chosen.review, row.review
+    return chosen.viewing_id, before
+
+
+def mark_seen(state: State, rows: Sequence[Row], ids: Resolved) -> None:
+    """Films watched with no diary entry: seen on an unknown date, once per film."""
+    seen = {mine.film_id for mine in _mine(state, _films(ids))}
+    watched = state.tally("watched, no date")
+    new: list[NewViewing] = []
+    for row, film_id in zip(rows, ids, strict=True):
+        if isinstance(film_id, Unattributed):
+            state.skip("watched, no date", row, film_id.reason)
+            continue
+        if film_id in seen:
+            watched.present += 1
+            continue
+        seen.add(film_id)
+        new.append(NewViewing(film_id, None, None, logged=row.logged))
+    state.add_viewings(new)
+    watched.added += len(new)

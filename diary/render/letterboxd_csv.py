@@ -1,0 +1,73 @@
+"""Letterboxd's import format as CSV text, split into files under 1 MB, each with its header.
+
+Cells are written as they are (no spreadsheet neutralising): the files must read back exactly.
+"""
+
+import csv
+import io
+from collections.abc import Sequence
+
+from diary.core.errors import InvalidInput
+from diary.core.letterboxd_export import ExportRow
+from diary.core.ratings import as_text
+
+DIARY_HEADER = (
+    "LetterboxdURI",
+    "imdbID",
+    "Title",
+    "Year",
+    "WatchedDate",
+    "Rating",
+    "Rewatch",
+    "Tags",
+    "Review",
+)
+WATCHLIST_HEADER = ("LetterboxdURI", "imdbID", "Title", "Year")
+LIMIT = 1_000_000  # bytes; Letterboxd's importer takes files up to 1 MB
+
+
+def _line(cells: Sequence[str]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue()
+
+
+def diary_cells(row: ExportRow) -> list[str]:
+    return [
+        row.link or "",
+        row.imdb or "",
+        row.title,
+        str(row.year or ""),
+        row.watched_on.isoformat() if row.watched_on else "",
+        as_text(row.rating),
+        "true" if row.rewatch else "false",
+        ", ".join(row.tags),
+        row.review or "",
+    ]
+
+
+def watchlist_cells(row: ExportRow) -> list[str]:
+    return [row.link or "", row.imdb or "", row.title, str(row.year or "")]
+
+
+def split_files(
+    prefix: str, header: Sequence[str], lines: Sequence[Sequence[str]], limit: int = LIMIT
+) -> list[tuple[str, str]]:
+    """(file name, text) pairs: prefix-001.csv, prefix-002.csv… each under `limit` bytes."""
+    head = _line(header)
+    files: list[list[str]] = []
+    current: list[str] = []
+    size = len(head.encode("utf-8"))
+    for cells in lines:
+        text = _line(cells)
+        length = len(text.encode("utf-8"))
+        if current and size + length >= limit:
+            files.append(current)
+            current, size = [], len(head.encode("utf-8"))
+        if size + length >= limit:
+            raise InvalidInput(f"a row is too long for a {limit}-byte file: {cells[2]!r}")
+        current.append(text)
+        size += length
+    if current or not files:
+        files.append(current)
+    return [(f"{prefix}-{n:03d}.csv", head + "".join(body)) for n, body in enumerate(files, 1)]

@@ -1,0 +1,168 @@
+"""`diary export json` / `diary import json`: everything, losslessly, into an empty database."""
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlmodel import SQLModel
+
+from diary.store import database
+from tests.conftest import Cli
+from tests.importers.letterboxd_helpers import FIXTURE, rows, snapshot
+
+
+def fill(cli: Cli) -> None:
+    """A database with a bit of everything a user makes."""
+    cli.ok("people", "add", "Ellen", "--role", "host")
+    cli.ok("people", "add", "Tyler", "--role", "host")
+    cli.ok("import", "letterboxd", str(FIXTURE))
+    cli.ok(
+        "log", "Her", "--year", "2013", "--date", "2025-01-26", "--rating", "4½",
+        "--with", "Tyler=4", "--where", "a \"quiet\" cinema, row 3", "--tag", "bp",
+        "--review", "Line one\nline two ✨ <b>bold</b>",
+    )  # fmt: skip
+    cli.ok("watchlist", "add", "Rocky", "--year", "1976", "--by", "Tyler")
+
+
+def switch_to(monkeypatch: pytest.MonkeyPatch, db: Path) -> None:
+    monkeypatch.setenv("DIARY_DB", str(db))
+    database.reset()
+
+
+def test_export_import_export_gives_identical_files(
+    cli: Cli, env_setup: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(cli)
+    first = tmp_path / "first.json"
+    result = cli.ok("export", "json", str(first))
+    assert result.stderr.startswith("Wrote ") and str(first) in result.stderr
+    original = snapshot(env_setup)
+
+    fresh = tmp_path / "fresh.db"
+    switch_to(monkeypatch, fresh)
+    restored = cli.ok("import", "json", str(first))
+    assert restored.stderr.startswith("Restored ")
+    second = tmp_path / "second.json"
+    cli.ok("export", "json", str(second))
+    assert second.read_bytes() == first.read_bytes()
+    assert snapshot(fresh) == original
+    assert rows(fresh, "PRAGMA integrity_check") == [("ok",)]
+    assert json.loads(cli.ok("list", "--json").stdout)[0]["people"][0]["review"] == (
+        "Line one\nline two ✨ <b>bold</b>"
+    )
+
+
+def test_the_dump_holds_every_table_in_dependency_order(cli: Cli, tmp_path: Path) -> None:
+    fill(cli)
+    path = tmp_path / "dump.json"
+    cli.ok("export", "json", str(path))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert (data["format"], data["format_version"]) == ("diary-dump", 1)
+    assert (
+        data["schema_version"]
+        == rows(database_path(), "SELECT max(version) FROM schema_version")[0][0]
+    )
+    names = [t["name"] for t in data["tables"]]
+    in_database = {
+        r[0] for r in rows(database_path(), "SELECT name FROM sqlite_master WHERE type='table'")
+    }
+    assert set(names) == in_database - {"schema_version"}
+    assert set(names) == set(SQLModel.metadata.tables) - {"schema_version"}
+    assert names.index("person") < names.index("viewing_person")
+    assert names.index("film") < names.index("viewing") < names.index("viewing_tag")
+    viewings = next(t for t in data["tables"] if t["name"] == "viewing_person")
+    liked = viewings["columns"].index("liked")
+    assert {row[liked] for row in viewings["rows"]} == {False}  # booleans are JSON booleans
+    ids = [row[0] for row in next(t for t in data["tables"] if t["name"] == "viewing")["rows"]]
+    assert ids == sorted(ids)
+
+
+def database_path() -> Path:
+    import os
+
+    return Path(os.environ["DIARY_DB"])
+
+
+def test_only_an_empty_database_takes_a_dump(
+    cli: Cli, env_setup: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(cli)
+    dump = tmp_path / "dump.json"
+    cli.ok("export", "json", str(dump))
+    other = tmp_path / "other.db"
+    switch_to(monkeypatch, other)
+    cli.ok("people", "add", "Somebody")
+    before = snapshot(other)
+    result = cli("import", "json", str(dump))
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("Error: this database already holds data (person: 1 rows")
+    assert "into a new database" in lines[0]
+    assert snapshot(other) == before
+
+
+def bad_dump(tmp_path: Path, change: str) -> Path:
+    path = tmp_path / "dump.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    tables = {t["name"]: t for t in data["tables"]}
+    if change == "version":
+        data["schema_version"] = 1
+    elif change == "format":
+        data["format"] = "something-else"
+    elif change == "missing":
+        data["tables"] = [t for t in data["tables"] if t["name"] != "person"]
+    elif change == "columns":
+        tables["person"]["columns"][1] = "nickname"
+    elif change == "short row":
+        tables["person"]["rows"][0].pop()
+    elif change == "dangling":
+        tables["viewing_person"]["rows"][0][1] = 999
+    bad = tmp_path / f"{change.replace(' ', '-')}.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    return bad
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ("version", "was made with schema version 1"),
+        ("format", "is not a diary dump"),
+        ("missing", "tables do not match this database (missing: person"),
+        ("columns", "table person has columns"),
+        ("short row", "table person row 1 does not have"),
+        ("dangling", "a row of viewing_person"),
+    ],
+)
+def test_a_bad_dump_is_one_line_and_changes_nothing(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str, message: str
+) -> None:
+    fill(cli)
+    cli.ok("export", "json", str(tmp_path / "dump.json"))
+    bad = bad_dump(tmp_path, change)
+    fresh = tmp_path / "fresh.db"
+    switch_to(monkeypatch, fresh)
+    cli.ok("people", "list")
+    before = snapshot(fresh)
+    result = cli("import", "json", str(bad))
+    assert result.exit_code == 1, result
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and message in lines[0], result
+    assert snapshot(fresh) == before
+
+
+def test_not_json_missing_file_and_no_overwrite(cli: Cli, tmp_path: Path) -> None:
+    cli.ok("people", "list")
+    broken = tmp_path / "broken.json"
+    broken.write_text("{ not json", encoding="utf-8")
+    result = cli("import", "json", str(broken))
+    assert result.exit_code == 1 and "broken.json is not JSON" in result.stderr
+    result = cli("import", "json", str(tmp_path / "missing.json"))
+    assert result.exit_code == 1 and "no such file" in result.stderr
+    target = tmp_path / "dump.json"
+    target.write_text("keep me", encoding="utf-8")
+    result = cli("export", "json", str(target))
+    assert result.exit_code == 1 and "already exists; use --force" in result.stderr
+    assert target.read_text(encoding="utf-8") == "keep me"
+    cli.ok("export", "json", str(target), "--force")
+    assert json.loads(target.read_text(encoding="utf-8"))["format"] == "diary-dump"
