@@ -185,18 +185,27 @@ def _read_file(path: str) -> str:
 
 def _edit(text: str) -> str | None:
     """Open $VISUAL or $EDITOR on `text`; the edited text, or None when nothing changed."""
+    import shlex
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
     from diary.core.errors import InvalidInput
 
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not editor:
         raise InvalidInput("no text given and $EDITOR is not set: give TEXT, --file FILE or -")
-    import click
-
-    try:
-        edited = click.edit(text, editor=editor, extension=".md", require_save=True)
-    except click.ClickException as exc:
-        raise InvalidInput(f"the editor failed: {exc.message}") from exc
-    if edited is None or edited.strip() == text.strip():
+    with tempfile.TemporaryDirectory(prefix="diary-") as folder:
+        path = Path(folder) / "section.md"
+        path.write_text(text, encoding="utf-8")
+        try:
+            finished = subprocess.run([*shlex.split(editor), str(path)], check=False)
+        except OSError as exc:
+            raise InvalidInput(f"the editor failed: cannot run {editor!r}: {exc.strerror}") from exc
+        if finished.returncode != 0:
+            raise InvalidInput(f"the editor failed: {editor!r} exited with {finished.returncode}")
+        edited = path.read_text(encoding="utf-8")
+    if edited.strip() == text.strip():
         return None
     return edited
 

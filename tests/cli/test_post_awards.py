@@ -1,0 +1,43 @@
+"""`diary awards`: the all-time winners of a theme, across posts."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Cli
+from tests.render.post_support import formats_dir  # noqa: F401  (a fixture)
+
+
+@pytest.fixture(autouse=True)
+def own_formats(formats_dir: Path) -> None:  # noqa: F811
+    """No format from the machine's real config folder leaks into these tests."""
+
+
+def give(cli: Cli, post: str, *args: str) -> None:
+    cli.ok("post", "award", post, *args)
+
+
+def test_awards_list_every_winner_of_a_theme_post_by_post(cli: Cli, hosts: None) -> None:
+    assert "No awards given yet" in cli.ok("awards").stderr
+    cli.ok("post", "new", "Rocky", "--year", "1976", "--number", "5")
+    cli.ok("post", "new", "Jaws", "--year", "1975", "--number", "3")
+    give(cli, "5", "--category", "Best Breakfast", "--nominee", "Raw eggs", "--winner", "1")
+    give(cli, "3", "--theme", "oscar nomnomnomz", "--category", "Best Snacktor",
+         "--nominee", "Pot roast", "--nominee", "Chum", "--winner", "2")  # fmt: skip
+    give(cli, "3", "--theme", "Oscar NomNomNomz", "--category", "Best Drink", "--nominee", "Beer")
+    give(cli, "3", "--section", "nomnomnomz", "--theme", "Dog Days", "--category", "Best Dog",
+         "--nominee", "The dog on the beach", "--winner", "1")  # fmt: skip
+    everything = json.loads(cli.ok("awards", "--json").stdout)
+    assert [(a["post"], a["theme"], a["category"], a["winner"]) for a in everything] == [
+        (3, "oscar nomnomnomz", "Best Snacktor", "Chum"),
+        (3, "Oscar NomNomNomz", "Best Drink", None),
+        (3, "Dog Days", "Best Dog", "The dog on the beach"),
+        (5, "Oscar NomNomNomz", "Best Breakfast", "Raw eggs"),
+    ]
+    themed = json.loads(cli.ok("awards", "--theme", "OSCAR NOMNOMNOMZ", "--json").stdout)
+    assert [a["category"] for a in themed] == ["Best Snacktor", "Best Drink", "Best Breakfast"]
+    assert themed[0]["film"]["title"] == "Jaws" and themed[0]["nominees"] == 2
+    table = cli.ok("awards", "--theme", "Dog Days").stdout
+    assert "The dog on the beach" in table and "Chum" not in table
+    assert json.loads(cli.ok("awards", "--theme", "Nobody's theme", "--json").stdout) == []

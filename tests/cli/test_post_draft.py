@@ -1,0 +1,86 @@
+"""`post draft`: a walk through the empty sections, saving each answer as it comes."""
+
+import json
+from collections import deque
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from diary.cli import context, post_draft
+from tests.conftest import Cli
+from tests.render.post_support import formats_dir  # noqa: F401  (a fixture)
+
+
+@pytest.fixture(autouse=True)
+def own_formats(formats_dir: Path) -> None:  # noqa: F811
+    """No format from the machine's real config folder leaks into these tests."""
+
+
+class ScriptedAsker:
+    """Answers prompts from a script; None is what questionary returns on Ctrl-C."""
+
+    def __init__(self, answers: list[Any]) -> None:
+        self.answers = deque(answers)
+        self.prompts: list[str] = []
+
+    def _next(self, message: str) -> Any:
+        self.prompts.append(message)
+        return self.answers.popleft()
+
+    def text(self, message: str, multiline: bool = False) -> str | None:
+        return self._next(message)
+
+    def select(self, message: str, choices: list[str]) -> str | None:
+        answer = self._next(message)
+        assert answer is None or answer in choices
+        return answer
+
+    def checkbox(self, message: str, choices: list[tuple[str, int]]) -> list[int] | None:
+        return self._next(message)
+
+
+def test_draft_walks_the_empty_sections_and_keeps_answers_on_ctrl_c(
+    cli: Cli, hosts: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli.ok("post", "new", "Jaws", "--year", "1975")
+    asker = ScriptedAsker(
+        [
+            "I knew the music.", "",  # Previews: Ellen, Tyler
+            "A shark, a town.", "IMDb", "Amity gets ready.\n\nTyler: Gulp.",  # Plots
+            "",  # Intermission
+            "Bruce is a shark.", "",  # Wiki-Wiki-Whaaat?
+            "Best Snack", "Chum", "Pot roast", "", "Pot roast", "Thanks.",  # NomNomNomz
+            "", None,  # Fill In The Blank: Ellen skips, then Ctrl-C
+        ]
+    )  # fmt: skip
+    monkeypatch.setattr(context, "interactive", lambda: True)
+    monkeypatch.setattr(post_draft, "asker", lambda: asker)
+    result = cli.ok("post", "draft", "1")
+    assert "Stopped; everything answered so far is saved." in result.stderr
+    assert not asker.answers
+    assert asker.prompts[0].startswith("Previews — Our expectations")
+    data = json.loads(cli.ok("post", "show", "1", "--json").stdout)
+    sections = {s["key"]: s for s in data["sections"]}
+    assert [(p["speaker"], p["text"]) for p in sections["previews"]["pieces"]] == [
+        ("Ellen", "I knew the music.")
+    ]
+    plots = sections["plots"]
+    assert (plots["body"], plots["source"]) == ("A shark, a town.", "IMDb")
+    assert [(p["text"], p["remarks"][0]["text"]) for p in plots["pieces"]] == [
+        ("Amity gets ready.", "Gulp.")
+    ]
+    assert sections["intermission"]["body"] is None
+    assert [p["text"] for p in sections["wiki"]["pieces"]] == ["Bruce is a shark."]
+    award = sections["nomnomnomz"]["awards"][0]
+    assert (award["category"], award["nominees"], award["winner"], award["note"]) == (
+        "Best Snack", ["Chum", "Pot roast"], "Pot roast", "Thanks.",
+    )  # fmt: skip
+    assert sections["blank"]["pieces"] == []
+
+
+def test_draft_needs_a_terminal(cli: Cli, hosts: None) -> None:
+    cli.ok("post", "new", "Jaws", "--year", "1975")
+    result = cli("post", "draft", "1")
+    assert result.exit_code == 1
+    assert "post draft asks questions at a terminal" in result.stderr
