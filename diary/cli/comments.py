@@ -14,12 +14,14 @@ app = typer.Typer(
 
 @app.command("add")
 def comment_add(
-    film: str = typer.Argument(..., help="The film."),
-    text: str = typer.Argument(..., help="The comment."),
+    film: str = typer.Argument(..., metavar="FILM", help="The film: 'Her', 'Her (2013)'."),
+    text: str = typer.Argument(..., metavar="TEXT", help="The comment."),
     year: int | None = typer.Option(
-        None, "--year", "-y", help="Release year (creates the film if new)."
+        None, "--year", "-y", metavar="YEAR", help="Release year (creates the film if new)."
     ),
-    by: str | None = typer.Option(None, "--by", help="Whose comment (default: yours)."),
+    by: str | None = typer.Option(
+        None, "--by", metavar="NAME", help="Whose comment (default: yours)."
+    ),
 ) -> None:
     """Write (or rewrite) a Spreadsheet comment; a rewrite keeps the first date.
 
@@ -39,9 +41,13 @@ def comment_add(
 
 @app.command("list")
 def comment_list(
-    film: str | None = typer.Argument(None, help="Only comments on this film."),
-    year: int | None = typer.Option(None, "--year", "-y"),
-    by: str | None = typer.Option(None, "--by", help="Only this person's comments."),
+    film: str | None = typer.Argument(None, metavar="FILM", help="Only comments on this film."),
+    year: int | None = typer.Option(
+        None, "--year", "-y", metavar="YEAR", help="Release year, when titles clash."
+    ),
+    by: str | None = typer.Option(
+        None, "--by", metavar="NAME", help="Only this person's comments."
+    ),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """List Spreadsheet comments.
@@ -51,38 +57,16 @@ def comment_list(
       diary comment list "Her"
       diary comment list --by Ellen --json
     """
-    from rich.table import Table
-
     from diary.core.comments import list_comments
-    from diary.core.films import label
-    from diary.render.diary import film_dict
+    from diary.render.comments import comment_dict, comments_table
 
     with context.session() as db:
         chosen = context.film(db, film, year) if film else None
         who = context.person(db, by) if by else None
         rows = list_comments(db, chosen, who)
     if json_:
-        emit_json(
-            [
-                {
-                    "film": film_dict(r.film),
-                    "person": r.person.name,
-                    "text": r.comment.text,
-                    "written": r.comment.created_at.isoformat(),
-                    "updated": r.comment.updated_at.isoformat(),
-                }
-                for r in rows
-            ]
-        )
-        return
-    if not rows:
+        emit_json([comment_dict(r) for r in rows])
+    elif rows:
+        show(comments_table(rows))
+    else:
         say("No comments match.")
-        return
-    table = Table()
-    for name in ("Film", "Who", "Comment", "Written"):
-        table.add_column(name)
-    for r in rows:
-        table.add_row(
-            label(r.film), r.person.name, r.comment.text, r.comment.created_at.date().isoformat()
-        )
-    show(table)

@@ -32,10 +32,21 @@ def location() -> "Location":
 @contextmanager
 def session(write: bool = False) -> Iterator["Session"]:
     """One transaction on the chosen database; writes begin IMMEDIATE and commit at the end."""
+    from diary.cli.output import say
     from diary.store.database import open_session
 
-    with open_session(location(), write) as opened:
+    with open_session(location(), write, notify=say) as opened:
+        _startup_done()
         yield opened
+
+
+def _startup_done() -> None:
+    """Resume the garbage collector paused by main(); what start-up built is never rescanned."""
+    import gc
+
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def interactive() -> bool:
@@ -49,13 +60,24 @@ def person(db: "Session", name: str | None) -> "Person":
     """The named person, or the default one; on a first run at a TTY, ask who "me" is."""
     from diary.core import people
 
-    if name is None and not people.has_people(db) and interactive():
+    if name is None and _writable(db) and not people.has_people(db) and interactive():
         import questionary
+
+        from diary.cli.output import say
 
         answer = questionary.text("Nobody is here yet. What is your name?").ask()
         if answer and answer.strip():
-            return people.add_person(db, answer)
+            added = people.add_person(db, answer)
+            say(f"Added {added.name}, the default person when --by is left out.")
+            return added
     return people.resolve_person(db, name)
+
+
+def _writable(db: "Session") -> bool:
+    """Whether the session's transaction will be committed (so a new person would be kept)."""
+    from diary.store.engine import WRITE
+
+    return bool(db.get_bind().get_execution_options().get(WRITE))
 
 
 def film(db: "Session", text: str, year: int | None = None, create: bool = False) -> "Film":

@@ -72,7 +72,7 @@ def db_check() -> None:
 @app.command("backup")
 def db_backup(
     file: Path | None = typer.Argument(
-        None, help="Where to write the copy (default: beside the database)."
+        None, metavar="FILE", help="Where to write the copy (default: beside the database)."
     ),
     force: bool = typer.Option(False, "--force", help="Replace FILE if it exists."),
 ) -> None:

@@ -46,15 +46,27 @@ def _companions(db: "Session", entries: list[str]) -> "list[Attendee]":
 
 
 def log_cmd(
-    film: str = typer.Argument(..., help="Title as you would type it: 'her', 'Her (2013)'."),
+    film: str = typer.Argument(
+        ..., metavar="FILM", help="Title as you would type it: 'her', 'Her (2013)'."
+    ),
     year: int | None = typer.Option(
-        None, "--year", "-y", help="Release year (creates the film if new)."
+        None, "--year", "-y", metavar="YEAR", help="Release year (creates the film if new)."
     ),
     date: str = typer.Option(
-        "today", "--date", "-d", help="When: 2025-01-26, yesterday, 'last friday', 'jan 26'."
+        "today",
+        "--date",
+        "-d",
+        metavar="DATE",
+        help="When: 2025-01-26, today, yesterday, 'last friday', 'jan 26', '26 jan 2025'.",
     ),
-    rating: str | None = typer.Option(None, "--rating", "-r", help="4.5, 4½, ★★★★½ or 9/10."),
-    by: str | None = typer.Option(None, "--by", help="Who watched (default: you)."),
+    rating: str | None = typer.Option(
+        None,
+        "--rating",
+        "-r",
+        metavar="RATING",
+        help="0.5 to 5 in half stars: 4.5, 4½, ★★★★½, 9/10.",
+    ),
+    by: str | None = typer.Option(None, "--by", metavar="NAME", help="Who watched (default: you)."),
     with_: list[str] = typer.Option(
         [],
         "--with",
@@ -67,11 +79,11 @@ def log_cmd(
         None, "--rewatch/--first-time", help="Override the rewatch flag derived from your diary."
     ),
     where: str | None = typer.Option(
-        None, "--where", help="Where or how: 'DVD from the library', 'on a plane'."
+        None, "--where", metavar="TEXT", help="Where or how: 'DVD from the library', 'on a plane'."
     ),
-    tag: list[str] = typer.Option([], "--tag", "-t", help="A tag; repeat for more."),
+    tag: list[str] = typer.Option([], "--tag", "-t", metavar="TAG", help="A tag; repeat for more."),
     review: str | None = typer.Option(
-        None, "--review", help="Your review; '-' reads it from stdin."
+        None, "--review", metavar="TEXT|-", help="Your review; '-' reads it from stdin."
     ),
 ) -> None:
     """Log a viewing: one film, on one date, by one or more people.
@@ -106,17 +118,30 @@ def log_cmd(
 
 
 def list_cmd(
-    year: int | None = typer.Option(None, "--year", help="Only viewings in this year."),
+    year: int | None = typer.Option(
+        None, "--year", metavar="YEAR", help="Only viewings in this year."
+    ),
     month: str | None = typer.Option(
-        None, "--month", help="Only viewings in this month, e.g. 2025-01."
+        None, "--month", metavar="YYYY-MM", help="Only viewings in this month, e.g. 2025-01."
     ),
-    by: str | None = typer.Option(None, "--by", help="Only viewings with this person."),
-    film: str | None = typer.Option(None, "--film", help="Only viewings of this film."),
-    tag: str | None = typer.Option(None, "--tag", help="Only viewings with this tag."),
+    by: str | None = typer.Option(
+        None, "--by", metavar="NAME", help="Only viewings with this person."
+    ),
+    film: str | None = typer.Option(
+        None, "--film", metavar="FILM", help="Only viewings of this film ('Her (2013)')."
+    ),
+    tag: str | None = typer.Option(
+        None, "--tag", metavar="TAG", help="Only viewings with this tag."
+    ),
     rating_min: str | None = typer.Option(
-        None, "--rating-min", help="Only viewings rated at least this."
+        None,
+        "--rating-min",
+        metavar="RATING",
+        help="Only viewings someone rated at least this (with --by: that person).",
     ),
-    limit: int | None = typer.Option(None, "--limit", "-n", min=1, help="At most this many rows."),
+    limit: int | None = typer.Option(
+        None, "--limit", "-n", min=1, metavar="N", help="At most this many rows."
+    ),
     json_: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """List the diary, newest first.
@@ -151,7 +176,7 @@ def list_cmd(
 
 
 def show_cmd(
-    entry: int = typer.Argument(..., help="The entry's id (see `diary list`)."),
+    entry: int = typer.Argument(..., metavar="ID", help="The entry's id (see `diary list`)."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Show one diary entry with everyone's rating and review.
@@ -172,13 +197,22 @@ def show_cmd(
 
 
 def edit_cmd(
-    entry: int = typer.Argument(..., help="The entry's id."),
-    film: str | None = typer.Option(None, "--film", help="Change the film."),
-    year: int | None = typer.Option(None, "--year", help="Year of the new film."),
-    date: str | None = typer.Option(None, "--date", "-d", help="Change the date."),
-    rating: str | None = typer.Option(None, "--rating", "-r", help="Change a rating."),
+    entry: int = typer.Argument(..., metavar="ID", help="The entry's id."),
+    film: str | None = typer.Option(None, "--film", metavar="FILM", help="Change the film."),
+    year: int | None = typer.Option(
+        None, "--year", metavar="YEAR", help="Year of the new film (creates it if new)."
+    ),
+    date: str | None = typer.Option(None, "--date", "-d", metavar="DATE", help="Change the date."),
+    rating: str | None = typer.Option(
+        None, "--rating", "-r", metavar="RATING", help="Change a rating."
+    ),
     no_rating: bool = typer.Option(False, "--no-rating", help="Remove a rating."),
-    by: str | None = typer.Option(None, "--by", help="Whose rating/like/review changes."),
+    by: str | None = typer.Option(
+        None,
+        "--by",
+        metavar="NAME",
+        help="Whose rating/like/rewatch/review changes (needed when several watched).",
+    ),
     with_: list[str] = typer.Option(
         [], "--with", "-w", metavar="NAME[=RATING]", help="Add someone who watched."
     ),
@@ -186,10 +220,14 @@ def edit_cmd(
     rewatch: bool | None = typer.Option(
         None, "--rewatch/--first-time", help="Set the rewatch flag."
     ),
-    where: str | None = typer.Option(None, "--where", help="Change where or how ('' clears)."),
-    tag: list[str] | None = typer.Option(None, "--tag", "-t", help="Replace the tags."),
+    where: str | None = typer.Option(
+        None, "--where", metavar="TEXT", help="Change where or how ('' clears)."
+    ),
+    tag: list[str] | None = typer.Option(
+        None, "--tag", "-t", metavar="TAG", help="Replace the tags; repeat for more."
+    ),
     review: str | None = typer.Option(
-        None, "--review", help="Replace the review; '-' reads stdin."
+        None, "--review", metavar="TEXT|-", help="Replace the review ('' removes); '-' reads stdin."
     ),
 ) -> None:
     """Change a diary entry; options left out stay as they are.
@@ -223,7 +261,7 @@ def edit_cmd(
 
 
 def delete_cmd(
-    entry: int = typer.Argument(..., help="The entry's id."),
+    entry: int = typer.Argument(..., metavar="ID", help="The entry's id."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
 ) -> None:
     """Delete a diary entry (asks first on a terminal; scripts pass --yes).

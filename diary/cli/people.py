@@ -18,8 +18,10 @@ app = typer.Typer(no_args_is_help=True, help=HELP)
 
 @app.command("add")
 def people_add(
-    name: str = typer.Argument(..., help="The person's name as it should appear in posts."),
-    role: str | None = typer.Option(None, "--role", help="host, guest or pet."),
+    name: str = typer.Argument(
+        ..., metavar="NAME", help="The person's name as it should appear in posts."
+    ),
+    role: str | None = typer.Option(None, "--role", metavar="ROLE", help="host, guest or pet."),
 ) -> None:
     """Add a person; the first one added becomes the default ("me").
 
@@ -58,7 +60,7 @@ def people_list(json_: bool = typer.Option(False, "--json", help="Print JSON."))
 
 @app.command("default")
 def people_default(
-    name: str = typer.Argument(..., help="Who is 'me' when --by is left out."),
+    name: str = typer.Argument(..., metavar="NAME", help="Who is 'me' when --by is left out."),
 ) -> None:
     """Choose the default person.
 

@@ -29,13 +29,17 @@ def _decade(text: str | None) -> int | None:
 
 @app.command("add")
 def watchlist_add(
-    film: str = typer.Argument(..., help="The film."),
+    film: str = typer.Argument(..., metavar="FILM", help="The film: 'Rocky', 'Rocky (1976)'."),
     year: int | None = typer.Option(
-        None, "--year", "-y", help="Release year (creates the film if new)."
+        None, "--year", "-y", metavar="YEAR", help="Release year (creates the film if new)."
     ),
-    by: str | None = typer.Option(None, "--by", help="Whose watchlist (default: yours)."),
-    priority: int | None = typer.Option(None, "--priority", "-p", help="Higher comes first."),
-    note: str | None = typer.Option(None, "--note", help="Why it is on the list."),
+    by: str | None = typer.Option(
+        None, "--by", metavar="NAME", help="Whose watchlist (default: yours)."
+    ),
+    priority: int | None = typer.Option(
+        None, "--priority", "-p", metavar="N", help="Higher comes first (default 0)."
+    ),
+    note: str | None = typer.Option(None, "--note", metavar="TEXT", help="Why it is on the list."),
 ) -> None:
     """Put a film on a watchlist (again: update its priority and note).
 
@@ -56,8 +60,15 @@ def watchlist_add(
 
 @app.command("list")
 def watchlist_list(
-    by: str | None = typer.Option(None, "--by", help="Only this person's watchlist."),
-    decade: str | None = typer.Option(None, "--decade", help="Only films of a decade, e.g. 1970s."),
+    by: str | None = typer.Option(
+        None, "--by", metavar="NAME", help="Only this person's watchlist."
+    ),
+    decade: str | None = typer.Option(
+        None, "--decade", metavar="DECADE", help="Only films of a decade, e.g. 1970s."
+    ),
+    min_priority: int | None = typer.Option(
+        None, "--min-priority", metavar="N", help="Only films at least this high."
+    ),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """List watchlists, highest priority first, then longest waiting.
@@ -71,7 +82,7 @@ def watchlist_list(
 
     with context.session() as db:
         who = context.person(db, by) if by else None
-        rows = watchlist.rows(db, who, _decade(decade))
+        rows = watchlist.rows(db, who, _decade(decade), min_priority)
     if json_:
         emit_json([watchlist_dict(r) for r in rows])
     elif rows:
@@ -82,9 +93,13 @@ def watchlist_list(
 
 @app.command("remove")
 def watchlist_remove(
-    film: str = typer.Argument(..., help="The film."),
-    year: int | None = typer.Option(None, "--year", "-y"),
-    by: str | None = typer.Option(None, "--by", help="Whose watchlist (default: yours)."),
+    film: str = typer.Argument(..., metavar="FILM", help="The film."),
+    year: int | None = typer.Option(
+        None, "--year", "-y", metavar="YEAR", help="Release year, when titles clash."
+    ),
+    by: str | None = typer.Option(
+        None, "--by", metavar="NAME", help="Whose watchlist (default: yours)."
+    ),
 ) -> None:
     """Take a film off a watchlist.
 
@@ -104,15 +119,21 @@ def watchlist_remove(
 
 @app.command("pick")
 def watchlist_pick(
-    by: str | None = typer.Option(None, "--by", help="Only this person's watchlist."),
+    by: str | None = typer.Option(
+        None, "--by", metavar="NAME", help="Only this person's watchlist."
+    ),
     oldest: bool = typer.Option(
         False, "--oldest", help="The film waiting longest, not a random one."
     ),
-    decade: str | None = typer.Option(None, "--decade", help="Only films of a decade, e.g. 1970s."),
-    min_priority: int | None = typer.Option(
-        None, "--min-priority", help="Only films at least this high."
+    decade: str | None = typer.Option(
+        None, "--decade", metavar="DECADE", help="Only films of a decade, e.g. 1970s."
     ),
-    seed: int | None = typer.Option(None, "--seed", help="Make the random pick repeatable."),
+    min_priority: int | None = typer.Option(
+        None, "--min-priority", metavar="N", help="Only films at least this high."
+    ),
+    seed: int | None = typer.Option(
+        None, "--seed", metavar="N", help="Make the random pick repeatable."
+    ),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Pick something to watch from the watchlist.

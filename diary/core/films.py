@@ -45,6 +45,28 @@ def films_with_key(session: Session, key: str, year: int | None) -> list[Film]:
     return list(session.exec(query.order_by(col(Film.year), col(Film.id))))
 
 
+def films_with_compact_key(session: Session, key: str, year: int | None) -> list[Film]:
+    """Films whose title or alias matches `key` once spaces are ignored too.
+
+    Punctuation becomes a space in a title key, so "Spider-Man" is "spider man" while a
+    person may type "Spiderman"; comparing without spaces finds it.
+    """
+    from sqlalchemy import func
+
+    compact = key.replace(" ", "")
+    if not compact:
+        return []
+    alias_ids = select(FilmAlias.film_id).where(
+        func.replace(FilmAlias.alias_key, " ", "") == compact
+    )
+    query = select(Film).where(
+        or_(func.replace(Film.title_key, " ", "") == compact, col(Film.id).in_(alias_ids))
+    )
+    if year is not None:
+        query = query.where(Film.year == year)
+    return list(session.exec(query.order_by(col(Film.year), col(Film.id))))
+
+
 def find_films(session: Session, text: str, year: int | None = None) -> list[Film]:
     title, typed_year = split_year(text)
     return films_with_key(session, title_key(title), year or typed_year)
@@ -59,15 +81,16 @@ def resolve_film(
     """
     title, typed_year = split_year(text)
     year = year or typed_year
-    candidates = films_with_key(session, title_key(title), year)
+    key = title_key(title)
+    if not key:
+        raise InvalidInput(f"{text!r} is not a title: type some letters or digits")
+    candidates = films_with_key(session, key, year) or films_with_compact_key(session, key, year)
     if len(candidates) == 1:
         return candidates[0]
     if len(candidates) > 1:
         names = ", ".join(label(f) for f in candidates)
-        raise Ambiguous(
-            f"{title!r} matches {len(candidates)} films: {names}; add --year to choose",
-            candidates,
-        )
+        hint = "add --year to choose" if year is None else "give one an alias to tell them apart"
+        raise Ambiguous(f"{title!r} matches {len(candidates)} films: {names}; {hint}", candidates)
     if create and year is not None:
         return add_film(session, title, year)
     raise NotFound(_not_found_message(session, title, year, create))
@@ -84,7 +107,16 @@ def _not_found_message(session: Session, title: str, year: int | None, create: b
     return message
 
 
+SUGGEST_CUTOFF = 60  # similarity (0-100) below which a title is not worth suggesting
+SUGGEST_SPREAD = 12  # suggest only titles this close to the best match
+
+
 def suggestions(session: Session, title: str, limit: int = 5) -> list[str]:
+    """Titles close to a typed one that matched nothing, best first.
+
+    Plain edit similarity on title keys: partial-match scorers rank any long title that
+    happens to contain the typed letters, which buries the one typo'd film.
+    """
     from rapidfuzz import fuzz, process
 
     rows = session.exec(select(Film.id, Film.title, Film.year, Film.title_key)).all()
@@ -93,9 +125,12 @@ def suggestions(session: Session, title: str, limit: int = 5) -> list[str]:
     keys = {row[0]: row[3] for row in rows}
     names = {row[0]: display(row[1], row[2]) for row in rows}
     found = process.extract(
-        title_key(title), keys, scorer=fuzz.WRatio, limit=limit, score_cutoff=60
+        title_key(title), keys, scorer=fuzz.ratio, limit=limit, score_cutoff=SUGGEST_CUTOFF
     )
-    return [names[film_id] for _key, _score, film_id in found]
+    if not found:
+        return []
+    best = found[0][1]
+    return [names[film_id] for _key, score, film_id in found if score >= best - SUGGEST_SPREAD]
 
 
 def get_film(session: Session, film_id: int) -> Film:

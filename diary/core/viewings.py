@@ -139,9 +139,14 @@ def parse_month(text: str) -> tuple[int, int]:
     parts = text.strip().split("-")
     if len(parts) == 2 and len(parts[0]) == 4 and parts[0].isdigit() and parts[1].isdigit():
         year, month = int(parts[0]), int(parts[1])
-        if 1 <= month <= 12:
+        if year >= 1 and 1 <= month <= 12:
             return year, month
     raise InvalidInput(f"not a month: {text!r}: use YYYY-MM, e.g. 2025-01")
+
+
+def check_list_year(year: int) -> None:
+    if not 1 <= year <= 9999:
+        raise InvalidInput(f"not a year: {year}: use four digits, e.g. 2025")
 
 
 @dataclass
@@ -156,15 +161,19 @@ def list_viewings(session: Session, filters: Filters) -> list[ViewingRow]:
     """Newest first; each row with everyone present and the tags."""
     query = select(Viewing, Film).join(Film, col(Film.id) == col(Viewing.film_id))
     if filters.year is not None:
+        check_list_year(filters.year)
         query = query.where(
             col(Viewing.watched_on) >= date(filters.year, 1, 1),
             col(Viewing.watched_on) <= date(filters.year, 12, 31),
         )
     if filters.month is not None:
+        from calendar import monthrange
+
         year, month = filters.month
-        end = date(year + (month == 12), month % 12 + 1, 1)
+        last = monthrange(year, month)[1]
         query = query.where(
-            col(Viewing.watched_on) >= date(year, month, 1), col(Viewing.watched_on) < end
+            col(Viewing.watched_on) >= date(year, month, 1),
+            col(Viewing.watched_on) <= date(year, month, last),
         )
     if filters.film_id is not None:
         query = query.where(Viewing.film_id == filters.film_id)

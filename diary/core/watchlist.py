@@ -87,14 +87,24 @@ def pick(
     min_priority: int | None = None,
     seed: int | None = None,
 ) -> WatchlistRow:
-    """One film to watch next: at random, or the one waiting longest."""
+    """One film to watch next: at random, or the one waiting longest.
+
+    A film on several people's watchlists counts once (by its earliest entry), so it is no
+    likelier to come up than any other.
+    """
     if how not in ("random", "oldest"):
         raise InvalidInput(f"unknown pick {how!r}: use random or oldest")
-    found = rows(session, person, decade, min_priority)
+    earliest: dict[int, WatchlistRow] = {}
+    for row in sorted(
+        rows(session, person, decade, min_priority),
+        key=lambda r: (r.entry.added_at, r.entry.id or 0),
+    ):
+        earliest.setdefault(row.entry.film_id, row)
+    found = list(earliest.values())
     if not found:
         raise NotFound("nothing on the watchlist matches")
     if how == "oldest":
-        return min(found, key=lambda r: (r.entry.added_at, r.entry.id or 0))
+        return found[0]
     return random.Random(seed).choice(found)
 
 

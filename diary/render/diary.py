@@ -1,14 +1,16 @@
 """Viewings, people, films, watchlists and comments as JSON-ready dicts and rich tables."""
 
 from collections.abc import Sequence
-from typing import Any
-
-from rich.table import Table
+from typing import TYPE_CHECKING, Any
 
 from diary.core.films import FilmRow, label
 from diary.core.ratings import as_number, stars
 from diary.core.viewings import LogResult, ViewingRow
+from diary.render.tables import add_row, literal, table
 from diary.store.models import Film, Person
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 
 def film_dict(film: Film) -> dict[str, Any]:
@@ -50,26 +52,21 @@ def who(row: ViewingRow) -> str:
     return ", ".join(parts)
 
 
-def viewings_table(rows: Sequence[ViewingRow]) -> Table:
-    table = Table(title=None, show_lines=False)
-    table.add_column("ID", justify="right", style="dim")
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Film")
-    table.add_column("Who · rating")
-    table.add_column("Tags")
-    table.add_column("Where")
+def viewings_table(rows: Sequence[ViewingRow]) -> "Table":
+    built = table("ID", "Date", "Film", "Who · rating", "Tags", "Where", right=["ID"], dim=["ID"])
+    built.columns[1].no_wrap = True
     for row in rows:
         watched = row.viewing.watched_on
-        table.add_row(
-            str(row.viewing.id),
+        add_row(
+            built,
+            row.viewing.id,
             watched.isoformat() if watched else "—",
             label(row.film),
             who(row),
             ", ".join(row.tags),
-            row.viewing.place or "",
-            end_section=False,
+            row.viewing.place,
         )
-    return table
+    return built
 
 
 def logged_line(result: LogResult) -> str:
@@ -91,49 +88,44 @@ def logged_line(result: LogResult) -> str:
     )
 
 
-def viewing_detail(row: ViewingRow) -> Table:
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold")
-    table.add_column()
+def viewing_detail(row: ViewingRow) -> "Table":
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
     watched = row.viewing.watched_on
-    table.add_row("Entry", str(row.viewing.id))
-    table.add_row("Film", label(row.film))
-    table.add_row("Date", watched.isoformat() if watched else "unknown")
+    add_row(grid, "Entry", row.viewing.id)
+    add_row(grid, "Film", label(row.film))
+    add_row(grid, "Date", watched.isoformat() if watched else "unknown")
     if row.viewing.place:
-        table.add_row("Where", row.viewing.place)
+        add_row(grid, "Where", row.viewing.place)
     if row.tags:
-        table.add_row("Tags", ", ".join(row.tags))
+        add_row(grid, "Tags", ", ".join(row.tags))
     for person, part in row.attendees:
         bits = [stars(part.rating) or "no rating"]
         if part.liked:
             bits.append("♥ liked")
         bits.append("rewatch" if part.rewatch else "first time")
-        table.add_row(person.name, " · ".join(bits))
+        add_row(grid, person.name, " · ".join(bits))
         if part.review:
-            table.add_row("", part.review)
-    return table
+            grid.add_row("", literal(part.review))
+    return grid
 
 
 def person_dict(person: Person) -> dict[str, Any]:
     return {"id": person.id, "name": person.name, "role": person.role, "default": person.is_default}
 
 
-def people_table(people: Sequence[Person]) -> Table:
-    table = Table()
-    table.add_column("Name")
-    table.add_column("Role")
-    table.add_column("Default")
+def people_table(people: Sequence[Person]) -> "Table":
+    built = table("Name", "Role", "Default")
     for person in people:
-        table.add_row(person.name, person.role or "", "✓" if person.is_default else "")
-    return table
+        add_row(built, person.name, person.role, "✓" if person.is_default else "")
+    return built
 
 
-def films_table(rows: Sequence[FilmRow]) -> Table:
-    table = Table()
-    table.add_column("ID", justify="right", style="dim")
-    table.add_column("Film")
-    table.add_column("Viewings", justify="right")
-    table.add_column("Last seen")
+def films_table(rows: Sequence[FilmRow]) -> "Table":
+    built = table("ID", "Film", "Viewings", "Last seen", right=["ID", "Viewings"], dim=["ID"])
     for row in rows:
-        table.add_row(str(row.film.id), label(row.film), str(row.viewings), row.last_seen or "")
-    return table
+        add_row(built, row.film.id, label(row.film), row.viewings, row.last_seen)
+    return built

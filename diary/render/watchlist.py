@@ -1,13 +1,15 @@
 """Watchlist rows as dicts and tables."""
 
 from collections.abc import Sequence
-from typing import Any
-
-from rich.table import Table
+from typing import TYPE_CHECKING, Any
 
 from diary.core.films import label
 from diary.core.watchlist import WatchlistRow
 from diary.render.diary import film_dict
+from diary.render.tables import add_row, table
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 
 def watchlist_dict(row: WatchlistRow) -> dict[str, Any]:
@@ -20,19 +22,15 @@ def watchlist_dict(row: WatchlistRow) -> dict[str, Any]:
     }
 
 
-def watchlist_table(rows: Sequence[WatchlistRow]) -> Table:
-    table = Table()
-    table.add_column("Film")
-    table.add_column("Whose")
-    table.add_column("Added")
-    table.add_column("Priority", justify="right")
-    table.add_column("Note")
+def watchlist_table(rows: Sequence[WatchlistRow]) -> "Table":
+    built = table("Film", "Whose", "Added", "Priority", "Note", right=["Priority"])
     for row in rows:
-        table.add_row(
+        add_row(
+            built,
             label(row.film),
             row.person.name,
             row.entry.added_at.date().isoformat(),
-            str(row.entry.priority),
-            row.entry.note or "",
+            row.entry.priority,
+            row.entry.note,
         )
-    return table
+    return built

@@ -4,8 +4,9 @@ Write commands upgrade an older database (after a backup); read-only commands ne
 ask for `diary db upgrade` instead. A missing database file is created fresh.
 """
 
+import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine
@@ -21,15 +22,17 @@ from diary.store.location import Location
 
 _engines: dict[str, tuple[Engine, bool]] = {}
 
+Notify = Callable[[str], None]
 
-def engine_for(location: Location, write: bool) -> Engine:
+
+def engine_for(location: Location, write: bool, notify: Notify | None = None) -> Engine:
     """An engine whose schema is current (write) or known to be current (read)."""
     cached = _engines.get(location.url)
     if cached is not None and (cached[1] or not write):
         return cached[0]
     engine = cached[0] if cached else _create(location)
     try:
-        _prepare(engine, location, write)
+        _prepare(engine, location, write, notify)
     except BaseException:
         if cached is None:
             engine.dispose()
@@ -51,7 +54,7 @@ def _create(location: Location) -> Engine:
         raise StorageError(f"cannot open {location.shown}: {type(exc).__name__}") from exc
 
 
-def _prepare(engine: Engine, location: Location, write: bool) -> None:
+def _prepare(engine: Engine, location: Location, write: bool, notify: Notify | None) -> None:
     with engine.connect() as connection:
         version = migrations.current_version(connection)
         connection.rollback()
@@ -64,21 +67,38 @@ def _prepare(engine: Engine, location: Location, write: bool) -> None:
             f"{location.shown} has schema version {version}; this diary uses {latest}. "
             "Run `diary db upgrade` (a backup is written first)"
         )
-    migrations.upgrade(engine, location.shown, backup=lambda v: _backup(location, v))
+    backups: list[str] = []
+    applied = migrations.upgrade(
+        engine, location.shown, backup=lambda v: backups.append(_backup(location, v))
+    )
+    if version and applied and notify is not None:
+        kept = f"; the database as it was is in {backups[0]}" if backups else ""
+        notify(f"Upgraded {location.shown} from schema {version} to {applied[-1]}{kept}.")
 
 
-def _backup(location: Location, version: int) -> None:
+def _backup(location: Location, version: int) -> str:
+    """Copy the database aside before an upgrade; never over an earlier copy."""
     if location.path is None:
-        return
+        return ""
     stamp = clock.now().strftime("%Y%m%dT%H%M%S")
-    backup_file(location.path, upgrade_backup_path(location.path, version, stamp))
+    target = upgrade_backup_path(location.path, version, stamp)
+    copy = 1
+    while target.exists():
+        copy += 1
+        target = upgrade_backup_path(location.path, version, f"{stamp}-{copy}")
+    return str(backup_file(location.path, target))
 
 
 @contextmanager
-def open_session(location: Location, write: bool) -> Iterator[Session]:
-    """A session in one transaction, with storage failures turned into DiaryErrors."""
+def open_session(
+    location: Location, write: bool, notify: Notify | None = None
+) -> Iterator[Session]:
+    """A session in one transaction, with storage failures turned into DiaryErrors.
+
+    `notify` hears about an upgrade of the schema (and where the backup went).
+    """
     try:
-        engine = engine_for(location, write)
+        engine = engine_for(location, write, notify)
         with session_scope(engine, write) as session:
             yield session
     except DiaryError:
@@ -96,14 +116,34 @@ def translate(exc: BaseException, location: Location) -> DiaryError:
     if "locked" in lowered or "busy" in lowered:
         return StorageError("database is busy, try again")
     if "readonly" in lowered or "read-only" in lowered:
-        return StorageError(f"cannot write {where}: the file or its folder is read-only")
+        return StorageError(
+            permission_problem(location) or f"cannot write {where}: the database is read-only"
+        )
     if "unable to open" in lowered:
-        return StorageError(f"cannot open {where}: permission denied or folder missing")
+        return StorageError(
+            permission_problem(location)
+            or f"cannot open {where}: permission denied or folder missing"
+        )
     if "not a database" in lowered or "malformed" in lowered:
         return StorageError(f"{where} is damaged ({message}); run `diary db check`")
     if isinstance(exc, OperationalError) and location.path is None:
         return StorageError(f"cannot use {where}: {type(original).__name__}")
     return StorageError(f"database error in {where}: {location_free(message, location)}")
+
+
+def permission_problem(location: Location) -> str | None:
+    """Which of the file or its folder refuses writing, said in one line (None: neither)."""
+    path = location.path
+    if path is None:
+        return None
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"cannot write {path}: the file is read-only (permission denied)"
+    if path.parent.is_dir() and not os.access(path.parent, os.W_OK):
+        return (
+            f"cannot use {path}: its folder {path.parent} is read-only (permission denied), "
+            "and SQLite keeps its journal files beside the database"
+        )
+    return None
 
 
 def location_free(message: str, location: Location) -> str:

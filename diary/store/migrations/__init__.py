@@ -15,6 +15,7 @@ from collections.abc import Callable
 from types import ModuleType
 
 from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from diary.core.errors import StorageError
 
@@ -36,18 +37,27 @@ def migrations() -> list[ModuleType]:
 
 
 def latest_version() -> int:
-    return migrations()[-1].VERSION
+    """The newest version this program knows, read from the file names (nothing imported)."""
+    return int(module_names()[-1][1:5])
 
 
 def current_version(connection: Connection) -> int:
-    """0 for an empty database; raises for a database that is not a diary."""
-    tables = set(inspect(connection).get_table_names())
-    if "schema_version" not in tables:
-        if tables:
-            raise StorageError("this database was not made by diary (no schema_version table)")
-        return 0
-    found = connection.execute(text("SELECT max(version) FROM schema_version")).scalar()
-    return int(found or 0)
+    """0 for an empty database; raises for a database that is not a diary.
+
+    Every command asks, so the usual case costs one query; the catalogue is read only when
+    there is no version table.
+    """
+    try:
+        with connection.begin_nested():
+            found = connection.execute(text("SELECT max(version) FROM schema_version")).scalar()
+        return int(found or 0)
+    except DBAPIError:
+        tables = set(inspect(connection).get_table_names())
+        if "schema_version" in tables:
+            raise
+    if tables:
+        raise StorageError("this database was not made by diary (no schema_version table)")
+    return 0
 
 
 def check_not_newer(version: int, where: str) -> None:
