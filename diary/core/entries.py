@@ -56,6 +56,7 @@ class Filters:
     seen_by: list[Person] = field(default_factory=list)
     unseen_by: list[Person] = field(default_factory=list)
     seen_by_none: bool = False  # none of the people shown
+    films: Select | None = None  # only these film ids
 
 
 def parse_decade(text: str) -> int:
@@ -96,6 +97,8 @@ def entries(
         )
     if filters.winners:
         query = query.where(col(ChecklistItem.winner))
+    if filters.films is not None:
+        query = query.where(col(ChecklistItem.film_id).in_(filters.films))
     query = query.order_by(
         col(ChecklistGroup.position), col(ChecklistItem.position), col(ChecklistItem.id)
     )
@@ -143,10 +146,7 @@ def find_entries(
                 col(Film.id).in_(select(FilmAlias.film_id).where(FilmAlias.alias_key == key)),
             )
         )
-    film_ids = set(session.execute(ids).scalars())
-    found = [e for e in entries(session, checklist) if e.film.id in film_ids]
-    if group is not None:
-        found = [e for e in found if e.group is not None and e.group.number == group]
+    found = entries(session, checklist, filters=Filters(group=group, films=ids))
     if year is not None:
         near = [e for e in found if year_distance(e, year) <= 1]
         exact = [e for e in near if year_distance(e, year) == 0]

@@ -28,6 +28,28 @@ from diary.store.models import (
     ViewingPerson,
 )
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral(text: str) -> str:
+    """Text a spreadsheet program will not run as a formula: a leading apostrophe added.
+
+    Text already starting with an apostrophe before such a character gets one more, so that
+    `plain` gives back exactly the text.
+    """
+    if text.startswith(FORMULA_START) or (
+        text.startswith("'") and text[1:2] and text[1] in (*FORMULA_START, "'")
+    ):
+        return "'" + text
+    return text
+
+
+def plain(text: str) -> str:
+    """The text `neutral` was given."""
+    if text.startswith("'") and text[1:2] and text[1] in (*FORMULA_START, "'"):
+        return text[1:]
+    return text
+
 
 @dataclass
 class Marks:

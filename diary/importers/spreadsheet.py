@@ -13,7 +13,7 @@ from pathlib import Path
 
 from diary.core.errors import InvalidInput
 from diary.core.ratings import parse_rating
-from diary.core.spreadsheet import Marks, SheetLine
+from diary.core.spreadsheet import Marks, SheetLine, plain
 from diary.importers.spreadsheet_csv import find_column, heading_key, read_sheet, truth, year
 
 TITLE = ("film", "title", "name", "movie", "nominee", "film title", "picture")
@@ -101,7 +101,7 @@ def read_spreadsheet(path: Path, names: list[str]) -> tuple[list[SheetLine], Lay
     found = layout(path, sheet.headings, names)
     lines = []
     for line, cells in sheet.rows:
-        title = cells[found.title]
+        title = plain(cells[found.title])
         if not title:
             if any(cells.values()):
                 raise InvalidInput(f"{path}, line {line}: the film is empty")
@@ -129,17 +129,10 @@ def _marks(cells: dict[str, str], columns: dict[str, str], path: Path, line: int
         except InvalidInput as exc:
             raise InvalidInput(f"{path}, line {line}: {exc.message}") from exc
     if "comment" in columns and cells[columns["comment"]]:
-        marks.comment = _plain(cells[columns["comment"]])
+        marks.comment = plain(cells[columns["comment"]])
     if marks.rating is not None or marks.comment:
         marks.seen = marks.seen or "seen" not in columns
     return marks
-
-
-def _plain(text: str) -> str:
-    """A comment as exported: a leading quote added against formulas is taken off again."""
-    if text.startswith("'") and len(text) > 1 and text[1] in "=+-@\t\r":
-        return text[1:]
-    return text
 
 
 def _number(value: str, path: Path, line: int) -> int:

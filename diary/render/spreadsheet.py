@@ -2,8 +2,8 @@
 
 Both open cleanly in spreadsheet programs: a text cell that starts like a formula (=, +, -,
 @, a tab or a carriage return) is written as text, never run. In CSV it gets a leading
-apostrophe, which spreadsheet programs hide and `diary bp import` takes off again; in XLSX it
-is stored as a string cell.
+apostrophe (diary.core.spreadsheet.neutral), which `diary bp import` takes off again; in XLSX
+it is stored as a string cell.
 """
 
 import csv
@@ -12,11 +12,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from diary.core.ratings import as_number
-from diary.core.spreadsheet import SheetRow
+from diary.core.spreadsheet import FORMULA_START, SheetRow, neutral
 from diary.store.models import Person
 
 TICK = "✓"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def headings(people: Sequence[Person]) -> list[str]:
@@ -44,10 +43,6 @@ def cells(row: SheetRow, people: Sequence[Person]) -> list[Any]:
 
 def _year(label: str) -> int | str:
     return int(label) if label.isdigit() else label
-
-
-def neutral(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def to_csv(rows: Sequence[SheetRow], people: Sequence[Person]) -> str:

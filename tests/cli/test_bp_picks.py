@@ -1,0 +1,117 @@
+"""Pick Three, Choose One: proposals unseen by the group, choices, the watchlist, the history."""
+
+import json
+import random
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import Cli
+
+
+def proposal(stdout: str) -> list[str]:
+    return [line.strip() for line in stdout.splitlines() if line.startswith("  ")]
+
+
+def picks(cli: Cli) -> list[dict[str, Any]]:
+    return json.loads(cli.ok("bp", "picks", "--json").stdout)
+
+
+def test_three_options_nobody_in_the_group_has_seen(cli: Cli, hosts: None, env_setup: Path) -> None:
+    # Every nominee but four of the first two ceremonies is seen by one of the two hosts.
+    unseen = {"7th Heaven (1928)", "The Racket (1928)", "Alibi (1929)", "The Patriot (1929)"}
+    cli.ok("log", "Wings", "--by", "Tyler")
+    cli.ok("bp", "tick", "The Broadway Melody", "--by", "Ellen")
+    cli.ok("bp", "tick", "Hollywood Revue", "In Old Arizona", "--by", "Tyler")
+    with sqlite3.connect(env_setup) as connection:
+        connection.execute(
+            "INSERT INTO film_tick (person_id, film_id, ticked_at, source) "
+            "SELECT 1 + g.number % 2, i.film_id, '2025-01-01 00:00:00', 'test' "
+            "FROM checklist_item i JOIN checklist_group g ON g.id = i.group_id "
+            "WHERE g.number > 2"
+        )
+    for seed in range(8):
+        shown = cli.ok("bp", "pick", "--by", "Ellen", "--for", "Tyler", "--seed", str(seed))
+        options = proposal(shown.stdout)
+        assert len(options) == 3
+        assert {o.split(". ", 1)[1].split(" — ")[0] for o in options} <= unseen
+        assert "Choose with `diary bp choose N`" in shown.stderr
+    alone = proposal(cli.ok("bp", "pick", "--by", "Ellen", "--seed", "1").stdout)
+    assert len(alone) == 3  # Ellen alone has far more left to see
+
+
+def test_the_same_seed_draws_the_same_three(cli: Cli, hosts: None) -> None:
+    first = proposal(cli.ok("bp", "pick", "--seed", "42").stdout)
+    again = proposal(cli.ok("bp", "pick", "--seed", "42").stdout)
+    other = [proposal(cli.ok("bp", "pick", "--seed", str(s)).stdout) for s in range(1, 6)]
+    assert first == again
+    assert any(o != first for o in other)
+    decades = {o.split(" — ")[1].split(" · ")[1][:3] for o in first}
+    assert len(decades) >= 2  # a drawn decade weighs less for the rest of the round
+
+
+def test_choose_now_puts_the_film_on_top_of_the_watchlists(cli: Cli, hosts: None) -> None:
+    cli.ok("watchlist", "add", "Paddington 2", "--year", "2017", "--priority", "5")
+    shown = cli.ok("bp", "pick", "--by", "Ellen", "--for", "Tyler", "--seed", "1", "--choose", "2")
+    chosen = proposal(shown.stdout)[1].split(". ", 1)[1].split(" — ")[0]
+    assert f"Chosen: {chosen}; it is next on the watchlist of Ellen, Tyler." in shown.stderr
+    watch = json.loads(cli.ok("watchlist", "list", "--json").stdout)
+    firsts = {}
+    for row in watch:
+        firsts.setdefault(row["person"], f"{row['film']['title']} ({row['film']['year']})")
+    assert firsts == {"Ellen": chosen, "Tyler": chosen}
+    ellen = [r for r in watch if r["person"] == "Ellen"]
+    assert ellen[0]["priority"] == 6 and "Pick Three, Choose One" in ellen[0]["note"]
+    history = picks(cli)
+    assert len(history) == 1
+    assert history[0]["proposed_by"] == "Ellen" and history[0]["chosen_by"] == "Tyler"
+    assert f"{history[0]['chosen']['title']} ({history[0]['chosen']['year']})" == chosen
+    assert len(history[0]["options"]) == 3
+
+
+def test_choose_later_and_refuse_twice(cli: Cli, hosts: None) -> None:
+    shown = cli.ok("bp", "pick", "--by", "Tyler", "--for", "Ellen", "--seed", "9")
+    options = proposal(shown.stdout)
+    assert picks(cli)[0]["chosen"] is None
+    bad = cli("bp", "choose", "4")
+    assert bad.exit_code == 1 and "choose 1 to 3" in bad.stderr
+    said = cli.ok("bp", "choose", "3")
+    assert options[2].split(". ", 1)[1].split(" — ")[0] in said.stderr
+    again = cli("bp", "choose", "1")
+    assert again.exit_code == 1 and "no pick is waiting" in again.stderr
+    pick_id = str(picks(cli)[0]["pick"])
+    decided = cli("bp", "choose", "1", "--pick", pick_id)
+    assert decided.exit_code == 1 and "already decided" in decided.stderr
+
+
+def test_passed_over_films_come_back_less(cli: Cli, hosts: None) -> None:
+    from diary.core.checklists import best_picture
+    from diary.core.entries import entries
+    from diary.core.picks import draw, gaps, weights
+    from diary.store.database import open_session
+    from diary.store.location import resolve
+
+    with open_session(resolve(None), write=False) as db:
+        listed = entries(db, best_picture(db))
+    every = listed[:60]
+    base = weights(every, gaps(listed), {})
+    passed = weights(every, gaps(listed), {every[0].film.id or 0: 2})
+    assert passed[0] == base[0] / 4 and passed[1:] == base[1:]
+    winner = next(i for i, e in enumerate(every) if e.item.winner)
+    loser = next(i for i, e in enumerate(every) if not e.item.winner)
+    assert base[winner] == 2 * base[loser]  # same decade gap, winner first
+    rng = random.Random(3)
+    drawn = draw(every, base, rng)
+    assert len(drawn) == 3 and len({e.film.id for e in drawn}) == 3
+
+
+def test_no_options_left(cli: Cli, hosts: None, env_setup: Path) -> None:
+    with sqlite3.connect(env_setup) as connection:
+        connection.execute(
+            "INSERT INTO film_tick (person_id, film_id, ticked_at, source) "
+            "SELECT 1, film_id, '2025-01-01 00:00:00', 'test' FROM checklist_item"
+        )
+    result = cli("bp", "pick")
+    assert result.exit_code == 1
+    assert "nothing on Best Picture that none of you has seen" in result.stderr
+    assert cli.ok("bp", "picks").stderr.startswith("No picks yet")
