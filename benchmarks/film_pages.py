@@ -125,6 +125,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="diary-bench-") as folder:
         here = Path(folder)
         pages = {
@@ -155,7 +156,7 @@ def main() -> None:
         )
     body = "\n".join(
         [
-            stamp(),
+            f"{stamp()} Load average when it started: {load:.1f}.",
             "",
             "Made-up pages the size of long real ones, written by "
             "`python -m benchmarks.film_pages`. Each figure is the median of "
