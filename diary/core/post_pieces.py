@@ -170,7 +170,7 @@ def write(session: Session, post: Post, section: PostSection, text: str, append:
             clean = section.body.rstrip() + "\n\n" + clean
         section.body = clean or None
         session.add(section)
-        said = "cleared" if not clean else ("added to" if append else "written")
+        said = "cleared" if not clean else ("paragraph added" if append else "written")
         touch(session, post)
         return f"{section.heading}: {said}{_words(clean)}."
     people = {name_key(p.name): p.name for p in list_people(session)}
