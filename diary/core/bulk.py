@@ -25,18 +25,22 @@ def json_list(values: Iterable[Any]) -> str:
 
 
 def insert_rows(session: Session, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
-    """One executemany of plain rows (all with the same keys), values converted as the ORM
-    would (dates, times, booleans), without the per-row work of the SQL layer."""
+    """One executemany of plain rows (all with the same keys), without the per-row work of
+    the SQL layer; each column's own conversion (dates, times) is applied as the ORM would."""
     if not rows:
         return
     target = table(model)
     connection = session.connection()
     names = list(rows[0])
-    convert = [target.c[name].type.bind_processor(connection.dialect) for name in names]
-    plan = list(zip(names, convert, strict=True))
-    values = [
-        tuple(row[name] if fn is None else fn(row[name]) for name, fn in plan) for row in rows
-    ]
+    values = [[row[name] for name in names] for row in rows]
+    dialect = connection.dialect
+    for index, name in enumerate(names):
+        convert = target.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        if convert is not None:  # dates, times, booleans; text and numbers go as they are
+            for value in values:
+                value[index] = convert(value[index])
     columns = ", ".join(names)
     marks = ", ".join("?" for _ in names)
-    connection.exec_driver_sql(f"INSERT INTO {target.name} ({columns}) VALUES ({marks})", values)
+    connection.exec_driver_sql(
+        f"INSERT INTO {target.name} ({columns}) VALUES ({marks})", [tuple(v) for v in values]
+    )

@@ -70,13 +70,17 @@ class FilmResolver:
         self.next_id = self.first_new_id
 
     def resolve(self, refs: Sequence[FilmRef]) -> list[int | Unattributed]:
-        known = self._known_ids(refs)
-        candidates, links = self._candidates(refs)
+        all_pairs = [_ids(ref) for ref in refs]
+        known = self._known_ids({pair for pairs in all_pairs for pair in pairs})
+        found_ids = [{known[p] for p in pairs if p in known} for pairs in all_pairs]
+        unknown = [ref for ref, ids in zip(refs, found_ids, strict=True) if not ids]
+        candidates = self._candidates(unknown)
+        linked = set().union(*found_ids)
+        links = self._links({f for films in candidates.values() for f in films} | linked)
         new_films: list[dict[str, object]] = []
         new_ids: list[dict[str, object]] = []
         results: list[int | Unattributed] = []
-        for ref in refs:
-            pairs = _ids(ref)
+        for ref, pairs in zip(refs, all_pairs, strict=True):
             found: int | Unattributed | None = next((known[i] for i in pairs if i in known), None)
             if found is None:
                 found = self._by_title(ref, candidates, links)
@@ -143,8 +147,7 @@ class FilmResolver:
         )
         return film_id
 
-    def _known_ids(self, refs: Sequence[FilmRef]) -> dict[tuple[str, str], int]:
-        wanted = {pair for ref in refs for pair in _ids(ref)}
+    def _known_ids(self, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
         if not wanted:
             return {}
         rows = self.session.execute(
@@ -156,14 +159,12 @@ class FilmResolver:
         ).all()
         return {(s, v): f for s, v, f in rows if (s, v) in wanted}
 
-    def _candidates(
-        self, refs: Sequence[FilmRef]
-    ) -> tuple[dict[tuple[str, int | None], list[int]], dict[int, set[str]]]:
-        """Films by (title key, year) for the chunk, and the Letterboxd links each has."""
+    def _candidates(self, refs: Sequence[FilmRef]) -> dict[tuple[str, int | None], list[int]]:
+        """Films by (title key, year), by title or alias, for the chunk's titles."""
         keys = {match_key(ref.title) for ref in refs if ref.title}
         found: dict[tuple[str, int | None], list[int]] = {}
         if not keys:
-            return found, {}
+            return found
         rows = self.session.execute(
             text(
                 f"SELECT id, title_key, year FROM film WHERE title_key {IN_KEYS} "
@@ -177,15 +178,19 @@ class FilmResolver:
             films = found.setdefault((key, year), [])
             if film_id not in films:
                 films.append(film_id)
-        ids = {f for films in found.values() for f in films}
-        links: dict[int, set[str]] = {f: set() for f in ids}
-        if ids:
+        return found
+
+    def _links(self, film_ids: set[int]) -> dict[int, set[str]]:
+        """The Letterboxd links each film has."""
+        links: dict[int, set[str]] = {f: set() for f in film_ids}
+        if film_ids:
             for film_id, value in self.session.execute(
                 text(
                     "SELECT film_id, value FROM film_external_id "
-                    f"WHERE source = 'letterboxd' AND film_id {IN_KEYS}"
+                    # "+source": look up by film (its index), not by the source column
+                    f"WHERE +source = 'letterboxd' AND film_id {IN_KEYS}"
                 ),
-                {"keys": json_list(ids)},
+                {"keys": json_list(film_ids)},
             ).all():
                 links[film_id].add(value)
-        return found, links
+        return links

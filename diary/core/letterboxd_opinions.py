@@ -40,7 +40,8 @@ def _latest_ratings(state: State, film_ids: set[int]) -> dict[int, int]:
         text(
             "SELECT film_id, rating FROM viewing "
             "JOIN viewing_person ON viewing_person.viewing_id = viewing.id "
-            f"WHERE person_id = :person AND rating IS NOT NULL AND film_id {IN_KEYS} "
+            # "+person_id": look up by film (its index), not every viewing of the person
+            f"WHERE +person_id = :person AND rating IS NOT NULL AND film_id {IN_KEYS} "
             "ORDER BY watched_on IS NOT NULL, watched_on, id"
         ),
         {"person": state.person_id, "keys": json_list(film_ids)},

@@ -67,7 +67,8 @@ def _mine(state: State, film_ids: set[int]) -> list[Mine]:
         text(
             "SELECT id, film_id, watched_on, rating, review, source FROM viewing "
             "JOIN viewing_person ON viewing_person.viewing_id = viewing.id "
-            f"WHERE person_id = :person AND film_id {IN_KEYS} ORDER BY id"
+            # "+person_id": look up by film (its index), not every viewing of the person
+            f"WHERE +person_id = :person AND film_id {IN_KEYS} ORDER BY id"
         ),
         {"person": state.person_id, "keys": json_list(film_ids)},
     ).all()

@@ -7,7 +7,6 @@ stops the import with a message naming both.
 """
 
 import csv
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -44,7 +43,6 @@ IMPORT_COLUMNS = (
     "Review",
 )
 _IMPORT_KEYS = {name.lower(): name for name in IMPORT_COLUMNS}
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YES = {"yes", "true", "y", "1"}
 _NO = {"", "no", "false", "n", "0"}
 
@@ -245,7 +243,8 @@ def read_rows(file: SourceFile, kind: str, progress: Progress | None = None) -> 
 
 
 def _text(value: str | None) -> str | None:
-    return value if value and value.strip() else None
+    """Text as written, or None when blank; a file's Windows line ends become plain ones."""
+    return value.replace("\r\n", "\n") if value and value.strip() else None
 
 
 def _date(value: str, column: str, required: bool = False) -> date | None:
@@ -254,12 +253,12 @@ def _date(value: str, column: str, required: bool = False) -> date | None:
         if required:
             raise RowError(f"no {column}")
         return None
-    if not _DATE.match(value):
-        raise RowError(f"{column} {value!r} is not a date (YYYY-MM-DD)")
     try:
-        return date.fromisoformat(value)
+        if len(value) == 10 and value[4] == value[7] == "-":
+            return date.fromisoformat(value)
     except ValueError:
-        raise RowError(f"{column} {value!r} is not a date (YYYY-MM-DD)") from None
+        pass
+    raise RowError(f"{column} {value!r} is not a date (YYYY-MM-DD)")
 
 
 def _year(value: str) -> int | None:

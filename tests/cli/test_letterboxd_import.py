@@ -289,3 +289,20 @@ def test_missing_path_unknown_person_and_nobody_yet(
     cli.ok("people", "add", "Ellen")
     assert "no such file or folder" in one_line_error(cli, env_setup, str(tmp_path / "x.zip"))
     assert "unknown person 'Bob'" in one_line_error(cli, env_setup, str(FIXTURE), "--as", "Bob")
+
+
+def test_values_are_stored_as_the_rest_of_the_program_stores_them(
+    cli: Cli, ellen: None, env_setup: Path
+) -> None:
+    cli.ok("log", "Her", "--year", "2013", "--date", "2025-01-26")
+    import_json(cli, str(FIXTURE))
+    logged = rows(env_setup, "SELECT watched_on, created_at FROM viewing WHERE source IS NULL")
+    imported = rows(
+        env_setup, "SELECT watched_on, created_at FROM viewing WHERE source = ?", "letterboxd"
+    )
+    shape = [(len(on or "2000-01-01"), len(at), at[10], at[19]) for on, at in logged]
+    assert {(len(on or "2000-01-01"), len(at), at[10], at[19]) for on, at in imported} == set(shape)
+    added_at = rows(env_setup, "SELECT added_at FROM watchlist_entry")
+    assert {len(a) for (a,) in added_at} == {len(logged[0][1])}
+    review = rows(env_setup, "SELECT review FROM viewing_person WHERE review LIKE '<b>Tender%'")
+    assert "\r" not in review[0][0] and review[0][0].count("\n") == 3

@@ -28,7 +28,7 @@ from diary.store.location import resolve
 from diary.store.models import Film, Person
 
 # Letters, accents, punctuation that CSV must quote, newlines, emoji, HTML.
-PIECES = st.sampled_from(list("abcXYZ éñ,;\"'\n\r\t<>&/!?.-") + ["🎬", "✨", "<b>", "&amp;"])
+PIECES = st.sampled_from(list("abcXYZ éñ,;\"'\n\t<>&/!?.-") + ["🎬", "✨", "<b>", "&amp;", "\r\t"])
 TEXT = st.lists(PIECES, min_size=1, max_size=30).map("".join)
 TITLES = TEXT.filter(lambda t: bool(match_key(" ".join(t.split()))))
 REVIEWS = st.none() | TEXT.filter(lambda t: bool(t.strip()))
