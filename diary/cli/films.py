@@ -163,7 +163,8 @@ def film_import_page(
         ...,
         metavar="FILE",
         help="A saved page: Wikipedia article (text or HTML), Metacritic film page (HTML), "
-        "or a review article (text or HTML). An http(s) address is fetched first.",
+        "or a review article (text or HTML); '-' reads standard input. An http(s) address "
+        "is fetched first.",
     ),
     film: str | None = typer.Option(
         None, "--film", metavar="FILM", help="The film it is about (default: what the page says)."
@@ -183,6 +184,7 @@ def film_import_page(
       diary film import-page ~/Downloads/her-wikipedia.txt
       diary film import-page her-metacritic.html --film "Her (2013)"
       diary film import-page review.txt --film her --json
+      pbpaste | diary film import-page - --film her
     """
     from diary.core.facts import import_page
     from diary.importers.pages import read_page

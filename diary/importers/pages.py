@@ -33,9 +33,16 @@ class LoadedPage:
 
 
 def read_page(source: str) -> LoadedPage:
-    """Read a file (or fetch an http(s) address) and recognise what it is."""
+    """Read a file, standard input (`-`) or an http(s) address, and recognise what it is."""
     if source.startswith(("http://", "https://")):
         data = fetch(source)
+    elif source == "-":
+        import sys
+
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        source = "standard input"
+        if len(data) > MAX_BYTES:
+            raise InvalidInput("standard input is too large for a saved page")
     else:
         data = _read_file(Path(source))
     found = recognise(data, source)

@@ -283,3 +283,13 @@ def test_brackets_in_page_text_are_shown_literally(cli: Cli, tmp_path: Path) -> 
     assert "Description  [/] A retired ferryman" in imported.stdout
     shown = cli.ok("film", "show", "The Lantern Keeper").stdout
     assert "[/i] Northern [bold]Post[/bold]" in shown
+
+
+def test_a_page_from_standard_input(cli: Cli) -> None:
+    text = Path(page("review-lantern-keeper.txt")).read_text(encoding="utf-8")
+    cli.ok("film", "add", "The Lantern Keeper", "--year", "1987")
+    result = cli.ok("film", "import-page", "-", input=text)
+    assert "Review 'The Lantern Keeper review" in result.stdout
+    assert "reviews: 1 added" in result.stderr
+    empty = cli("film", "import-page", "-", input="")
+    assert empty.exit_code == 1 and "standard input is empty" in empty.stderr
