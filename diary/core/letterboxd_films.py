@@ -24,7 +24,7 @@ from sqlmodel import Session, select
 
 from diary.core.bulk import IN_KEYS, insert_rows, json_list
 from diary.core.titles import display, title_key
-from diary.importers.letterboxd import FilmRef
+from diary.importers.letterboxd_rows import FilmRef
 from diary.store.models import Film, FilmExternalId
 
 

@@ -36,8 +36,9 @@ from diary.core.letterboxd_viewings import (
     attach_reviews,
     mark_seen,
 )
-from diary.importers.letterboxd import Row, detect, list_info, read_rows
+from diary.importers.letterboxd import detect, list_info, read_rows
 from diary.importers.letterboxd_files import SourceFile, open_export
+from diary.importers.letterboxd_rows import Row
 from diary.store.models import Person, Viewing, ViewingPerson
 
 CHUNK = 1000

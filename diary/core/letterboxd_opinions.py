@@ -18,7 +18,8 @@ from diary.core.checklists import add_item, slugify, upsert_checklist
 from diary.core.errors import InvalidInput
 from diary.core.letterboxd_films import Unattributed
 from diary.core.letterboxd_state import SOURCE, State
-from diary.importers.letterboxd import ListInfo, Row
+from diary.importers.letterboxd import ListInfo
+from diary.importers.letterboxd_rows import Row
 from diary.store.models import (
     Checklist,
     Film,

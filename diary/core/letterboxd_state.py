@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from diary.core import clock
 from diary.core.bulk import insert_rows
 from diary.core.letterboxd_films import FilmResolver
-from diary.importers.letterboxd import Row
+from diary.importers.letterboxd_rows import Row
 from diary.store.models import Person, Viewing, ViewingPerson, ViewingTag
 
 CATEGORIES = (

@@ -23,7 +23,7 @@ from sqlalchemy import bindparam, text, update
 from diary.core.bulk import IN_KEYS, json_list, table
 from diary.core.letterboxd_films import Unattributed
 from diary.core.letterboxd_state import SOURCE, NewViewing, State
-from diary.importers.letterboxd import Row
+from diary.importers.letterboxd_rows import Row
 from diary.store.models import ViewingPerson
 
 Resolved = Sequence[int | Unattributed]

@@ -10,7 +10,7 @@ from diary.core import clock
 from diary.core.letterboxd_films import FilmResolver, Unattributed
 from diary.core.letterboxd_import import import_letterboxd
 from diary.core.people import add_person
-from diary.importers.letterboxd import FilmRef
+from diary.importers.letterboxd_rows import FilmRef
 from diary.store.database import open_session
 from diary.store.location import resolve
 from diary.store.models import Film, FilmExternalId

@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 
 from diary.core.errors import InvalidInput, NotFound
-from diary.importers.letterboxd import detect, film_link, list_info, rating, read_rows
+from diary.importers.letterboxd import detect, list_info, read_rows
 from diary.importers.letterboxd_files import open_export
+from diary.importers.letterboxd_rows import film_link, rating
 from tests.importers.letterboxd_helpers import FIXTURE
 
 

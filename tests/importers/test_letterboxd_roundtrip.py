@@ -21,7 +21,7 @@ from diary.core.letterboxd_films import match_key
 from diary.core.letterboxd_import import import_letterboxd
 from diary.core.people import add_person
 from diary.core.viewings import Attendee, Filters, list_viewings, log_viewing
-from diary.importers.letterboxd import rating
+from diary.importers.letterboxd_rows import rating
 from diary.render.letterboxd_csv import DIARY_HEADER, diary_cells, split_files
 from diary.store.database import open_session
 from diary.store.location import resolve
