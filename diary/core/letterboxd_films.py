@@ -43,7 +43,7 @@ class FilmCounts:
     _existing: set[int] = field(default_factory=set)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=4096)  # a chunk's titles; bounded, so memory stays flat
 def match_key(title: str) -> str:
     """The title key; a title of punctuation only ('?') is matched on itself."""
     return title_key(title) or " ".join(title.casefold().split())

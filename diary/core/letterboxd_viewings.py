@@ -3,8 +3,8 @@
 - A diary.csv row is one viewing, keyed by its entry link ("letterboxd:" + the link), so the
   same export imported twice adds nothing.
 - A reviews.csv row is attached to the viewing with the same link; else to this person's
-  Letterboxd viewing of the film on the same date that has no review yet (its rating
-  preferred); else it becomes a viewing of its own (without a date if it has none).
+  Letterboxd viewing of the film on the same date (see `_same_viewing`); else it becomes a
+  viewing of its own (without a date if it has none).
 - A row of Letterboxd's import format (our own export) with a date, a review or tags is a
   viewing; being unkeyed, the n-th such row for a film and date is already present when this
   person has n viewings of the film on that date.
@@ -189,15 +189,25 @@ def attach_reviews(state: State, rows: Sequence[Row], ids: Resolved) -> None:
 def _same_viewing(
     state: State, options: dict[tuple[int, date | None], list[_Option]], film_id: int, row: Row
 ) -> tuple[int, str | None] | None:
-    """The person's Letterboxd viewing of the film that day with no other review (or None)."""
+    """The person's Letterboxd viewing of the film that day that this review belongs to.
+
+    In order: one that already has this review; one with no review and the same rating; one
+    with no review; the only one there is (its review was edited since). Else None.
+    """
     free = [
         option
         for option in options.get((film_id, row.watched_on), [])
-        if option.viewing_id not in state.claimed and option.review in (None, row.review)
+        if option.viewing_id not in state.claimed
     ]
-    if not free:
+    empty = [o for o in free if o.review is None]
+    chosen = (
+        next((o for o in free if o.review == row.review), None)
+        or next((o for o in empty if o.rating == row.rating), None)
+        or next(iter(empty), None)
+        or (free[0] if len(free) == 1 else None)
+    )
+    if chosen is None:
         return None
-    chosen = next((o for o in free if o.rating == row.rating), free[0])
     before, chosen.review = chosen.review, row.review
     return chosen.viewing_id, before
 

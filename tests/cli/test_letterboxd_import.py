@@ -306,3 +306,29 @@ def test_values_are_stored_as_the_rest_of_the_program_stores_them(
     assert {len(a) for (a,) in added_at} == {len(logged[0][1])}
     review = rows(env_setup, "SELECT review FROM viewing_person WHERE review LIKE '<b>Tender%'")
     assert "\r" not in review[0][0] and review[0][0].count("\n") == 3
+
+
+def test_a_newer_export_replaces_an_edited_review_and_a_changed_rating(
+    cli: Cli, ellen: None, env_setup: Path, tmp_path: Path
+) -> None:
+    import_json(cli, str(FIXTURE))
+    newer = copy_fixture(tmp_path / "newer")
+    reviews = (newer / "reviews.csv").read_bytes().decode("utf-8")
+    (newer / "reviews.csv").write_bytes(
+        reviews.replace("Bamboo fight &gt;", "Edited: bamboo fight &gt;").encode("utf-8")
+    )
+    ratings = (newer / "ratings.csv").read_bytes().decode("utf-8")
+    (newer / "ratings.csv").write_bytes(
+        ratings.replace(
+            "Jaws,1975,https://boxd.it/jAw0,4", "Jaws,1975,https://boxd.it/jAw0,4.5"
+        ).encode("utf-8")
+    )
+    summary = import_json(cli, str(newer))
+    assert {k: v for k, v in added(summary).items() if v} == {"reviews": 1, "ratings": 1}
+    tiger = [e for e in diary(cli, "Ellen") if e[0].startswith("Crouching")]
+    assert [e[6] for e in tiger] == ["Edited: bamboo fight &gt; everything else this year."]
+    jaws = rows(
+        env_setup,
+        "SELECT rating FROM film_rating JOIN film ON film.id = film_id WHERE title = 'Jaws'",
+    )
+    assert jaws == [(9,)]
