@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 from diary.core.entries import Entry
 from diary.core.titles import display
 from diary.render.diary import film_dict
+from diary.render.tables import add_row, table
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -14,22 +15,6 @@ if TYPE_CHECKING:
 
 TICK = "✓"
 WINNER = "★"
-
-
-def table(*headings: str, right: Sequence[str] = ()) -> "Table":
-    """A rich table whose cells are shown literally (a title like "[REC]" is not markup)."""
-    from rich.table import Table
-
-    built = Table()
-    for heading in headings:
-        built.add_column(heading, justify="right" if heading in right else "left")
-    return built
-
-
-def add_row(target: "Table", *values: object) -> None:
-    from rich.text import Text
-
-    target.add_row(*(Text("" if value is None else str(value)) for value in values))
 
 
 def entry_dict(entry: Entry, people: Sequence["Person"], group: str = "ceremony") -> dict[str, Any]:

@@ -5,8 +5,8 @@ from typing import TYPE_CHECKING, Any
 
 from diary.core.films import label
 from diary.core.picks import Round
-from diary.render.bp import add_row, table
 from diary.render.diary import film_dict
+from diary.render.tables import add_row, table
 
 if TYPE_CHECKING:
     from rich.table import Table

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from diary.core.lists import Overview
-from diary.render.bp import add_row, table
+from diary.render.tables import add_row, table
 
 if TYPE_CHECKING:
     from rich.table import Table

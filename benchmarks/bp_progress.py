@@ -1,0 +1,143 @@
+"""Time `diary bp progress` on a diary of 10,000 viewings by three people.
+
+Run by hand: `python -m benchmarks.bp_progress [--viewings N] [--runs N]`. It builds the
+database once (schema and the Best Picture list through the program itself, rows by bulk
+SQL), measures each command as the median of whole `python -m diary …` runs, compares it
+with the floor `python -c "import sqlmodel"`, and rewrites its section of docs/performance.md.
+"""
+
+import argparse
+import os
+import random
+import sqlite3
+import subprocess
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+from benchmarks.common import diary_argv, floor_seconds, median_seconds, stamp, write_section
+
+SECTION = "Best Picture progress"
+TODAY = "2025-02-01"
+PEOPLE = ("Ellen", "Tyler", "Biscuit")
+TARGET = 1.5
+
+
+def environment(db: Path) -> dict[str, str]:
+    return {"DIARY_DB": str(db), "DIARY_TODAY": TODAY, "DIARY_NO_PROMPT": "1", "NO_COLOR": "1"}
+
+
+def diary(db: Path, *args: str) -> str:
+    result = subprocess.run(
+        diary_argv(*args), env=os.environ | environment(db), capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"diary {' '.join(args)} failed:\n{result.stderr}")
+    return result.stdout
+
+
+def build(db: Path, viewings: int, films: int = 3_000, seed: int = 11) -> None:
+    """`viewings` diary entries, one in twenty of a nominee, each with one to three people."""
+    for name in PEOPLE:
+        diary(db, "people", "add", name)
+    rng = random.Random(seed)
+    made = "2025-01-01 00:00:00"
+    connection = sqlite3.connect(db)
+    with connection:
+        first = connection.execute("SELECT coalesce(max(id), 0) + 1 FROM film").fetchone()[0]
+        connection.executemany(
+            "INSERT INTO film (id, title, year, title_key, created_at) VALUES (?, ?, ?, ?, ?)",
+            (
+                (first + i, f"Other Film {i}", 1950 + i % 75, f"other film {i}", made)
+                for i in range(films)
+            ),
+        )
+        nominees = [r[0] for r in connection.execute("SELECT film_id FROM checklist_item")]
+        others = list(range(first, first + films))
+        people = [r[0] for r in connection.execute("SELECT id FROM person ORDER BY id")]
+        start = date(2000, 1, 1)
+        span = (date.fromisoformat(TODAY) - start).days
+        base = connection.execute("SELECT coalesce(max(id), 0) + 1 FROM viewing").fetchone()[0]
+        rows, parts = [], []
+        for n in range(viewings):
+            film = rng.choice(nominees) if rng.random() < 0.05 else rng.choice(others)
+            watched = (start + timedelta(days=rng.randrange(span))).isoformat()
+            rows.append((base + n, film, watched, made, made))
+            for person in rng.sample(people, rng.choice((1, 1, 2, 3))):
+                parts.append((base + n, person, rng.randrange(1, 11), 0, 0))
+        connection.executemany(
+            "INSERT INTO viewing (id, film_id, watched_on, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            rows,
+        )
+        connection.executemany(
+            "INSERT INTO viewing_person (viewing_id, person_id, rating, liked, rewatch) "
+            "VALUES (?, ?, ?, ?, ?)",
+            parts,
+        )
+        ticks = {(rng.choice(people), rng.choice(nominees)) for _ in range(300)}
+        connection.executemany(
+            "INSERT OR IGNORE INTO film_tick (person_id, film_id, ticked_at, source) "
+            "VALUES (?, ?, ?, 'by hand')",
+            [(person, film, made) for person, film in ticks],
+        )
+    connection.execute("VACUUM")
+    connection.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--viewings", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "diary.db"
+        build(db, args.viewings)
+        summary = diary(db, "bp", "progress", "--summary").strip()
+        env = environment(db)
+        floor = floor_seconds(args.runs)
+        commands = {
+            "`diary bp progress`": ("bp", "progress"),
+            "`diary bp progress --ceremonies`": ("bp", "progress", "--ceremonies"),
+            "`diary bp progress --json`": ("bp", "progress", "--json"),
+            "`diary bp list --unseen-by Ellen --decade 1970s`": (
+                "bp",
+                "list",
+                "--unseen-by",
+                "Ellen",
+                "--decade",
+                "1970s",
+            ),
+        }
+        timed = {
+            name: median_seconds(diary_argv(*argv), args.runs, env)
+            for name, argv in commands.items()
+        }
+        size = db.stat().st_size / 1e6
+    lines = [
+        stamp(),
+        "",
+        f"Database: {args.viewings:,} viewings by three people ({size:.1f} MB), one in twenty "
+        "of a nominee, plus 300 hand ticks, built by `python -m benchmarks.bp_progress`. "
+        f"Each figure is the median of {args.runs} whole runs of `python -m diary …`. "
+        "Progress is counted by one SQL query (who has seen each nominee, then per ceremony and "
+        "decade); Python only adds up the ~100 rows it returns.",
+        "",
+        f"Its summary line: {summary}",
+        "",
+        "| Command | Seconds | × floor | Target |",
+        "| --- | ---: | ---: | --- |",
+        f'| floor: `python -c "import sqlmodel"` | {floor:.3f} | 1.00 | |',
+    ]
+    for name, seconds in timed.items():
+        ratio = seconds / floor
+        target = ""
+        if name == "`diary bp progress`":
+            target = f"≤ {TARGET}× ({'met' if ratio <= TARGET else 'missed'})"
+        lines.append(f"| {name} | {seconds:.3f} | {ratio:.2f} | {target} |")
+    write_section(SECTION, "\n".join(lines))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
