@@ -24,6 +24,16 @@ def json_list(values: Iterable[Any]) -> str:
     return json.dumps(list(values), ensure_ascii=False)
 
 
+def fetch(session: Session, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """Rows of a query, read straight from the driver inside the session's transaction
+    (no result objects per row); values come back as SQLite holds them."""
+    cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return cursor.execute(sql, params).fetchall()
+    finally:
+        cursor.close()
+
+
 def insert_rows(session: Session, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
     """One executemany of plain rows (all with the same keys), without the per-row work of
     the SQL layer; each column's own conversion (dates, times) is applied as the ORM would."""
@@ -37,8 +47,12 @@ def insert_rows(session: Session, model: type[SQLModel], rows: list[dict[str, An
     for index, name in enumerate(names):
         convert = target.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         if convert is not None:  # dates, times, booleans; text and numbers go as they are
+            done: dict[Any, Any] = {}  # the same few dates and times recur on many rows
             for value in values:
-                value[index] = convert(value[index])
+                key = value[index]
+                if key not in done:
+                    done[key] = convert(key)
+                value[index] = done[key]
     columns = ", ".join(names)
     marks = ", ".join("?" for _ in names)
     connection.exec_driver_sql(

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
-from sqlalchemy import func, text
+from sqlalchemy import func
 from sqlmodel import Session, select
 
-from diary.core.bulk import IN_KEYS, insert_rows, json_list
+from diary.core.bulk import IN_KEYS, fetch, insert_rows, json_list
 from diary.core.titles import display, title_key
 from diary.importers.letterboxd_rows import FilmRef
 from diary.store.models import Film, FilmExternalId
@@ -150,13 +150,14 @@ class FilmResolver:
     def _known_ids(self, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
         if not wanted:
             return {}
-        rows = self.session.execute(
-            text(
+        rows = fetch(
+            self.session,
+            (
                 "SELECT source, value, film_id FROM film_external_id "
                 f"WHERE source IN ('letterboxd', 'imdb', 'tmdb') AND value {IN_KEYS}"
             ),
             {"keys": json_list({value for _, value in wanted})},
-        ).all()
+        )
         return {(s, v): f for s, v, f in rows if (s, v) in wanted}
 
     def _candidates(self, refs: Sequence[FilmRef]) -> dict[tuple[str, int | None], list[int]]:
@@ -165,15 +166,16 @@ class FilmResolver:
         found: dict[tuple[str, int | None], list[int]] = {}
         if not keys:
             return found
-        rows = self.session.execute(
-            text(
+        rows = fetch(
+            self.session,
+            (
                 f"SELECT id, title_key, year FROM film WHERE title_key {IN_KEYS} "
                 "UNION SELECT film.id, alias_key, year FROM film_alias "
                 f"JOIN film ON film.id = film_alias.film_id WHERE alias_key {IN_KEYS} "
                 "ORDER BY 1"
             ),
             {"keys": json_list(keys)},
-        ).all()
+        )
         for film_id, key, year in rows:
             films = found.setdefault((key, year), [])
             if film_id not in films:
@@ -184,13 +186,14 @@ class FilmResolver:
         """The Letterboxd links each film has."""
         links: dict[int, set[str]] = {f: set() for f in film_ids}
         if film_ids:
-            for film_id, value in self.session.execute(
-                text(
+            for film_id, value in fetch(
+                self.session,
+                (
                     "SELECT film_id, value FROM film_external_id "
                     # "+source": look up by film (its index), not by the source column
                     f"WHERE +source = 'letterboxd' AND film_id {IN_KEYS}"
                 ),
                 {"keys": json_list(film_ids)},
-            ).all():
+            ):
                 links[film_id].add(value)
         return links

@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, time
 from typing import Any
 
-from sqlalchemy import bindparam, text, update
+from sqlalchemy import bindparam, update
 from sqlmodel import col, select
 
-from diary.core.bulk import IN_KEYS, insert_rows, json_list, table
+from diary.core.bulk import IN_KEYS, fetch, insert_rows, json_list, table
 from diary.core.checklists import add_item, slugify, upsert_checklist
 from diary.core.errors import InvalidInput
 from diary.core.letterboxd_films import Unattributed
@@ -37,8 +37,9 @@ def _films(ids: Resolved) -> set[int]:
 
 def _latest_ratings(state: State, film_ids: set[int]) -> dict[int, int]:
     """The rating of the person's most recent rated viewing of each film."""
-    rows = state.session.execute(
-        text(
+    rows = fetch(
+        state.session,
+        (
             "SELECT film_id, rating FROM viewing "
             "JOIN viewing_person ON viewing_person.viewing_id = viewing.id "
             # "+person_id": look up by film (its index), not every viewing of the person
@@ -46,16 +47,17 @@ def _latest_ratings(state: State, film_ids: set[int]) -> dict[int, int]:
             "ORDER BY watched_on IS NOT NULL, watched_on, id"
         ),
         {"person": state.person_id, "keys": json_list(film_ids)},
-    ).all()
+    )
     return {film_id: rating for film_id, rating in rows}  # the last one wins
 
 
 def _ids_among(state: State, sql: str, film_ids: set[int]) -> dict[int, object]:
     """film_id -> value for this person's rows of a per-film table (likes, ratings…)."""
-    rows = state.session.execute(
-        text(f"{sql} WHERE person_id = :person AND film_id {IN_KEYS}"),
+    rows = fetch(
+        state.session,
+        f"{sql} WHERE person_id = :person AND film_id {IN_KEYS}",
         {"person": state.person_id, "keys": json_list(film_ids)},
-    ).all()
+    )
     return {film_id: value for film_id, value in rows}
 
 

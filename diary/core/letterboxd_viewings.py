@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import bindparam, text, update
+from sqlalchemy import bindparam, update
 
-from diary.core.bulk import IN_KEYS, json_list, table
+from diary.core.bulk import IN_KEYS, fetch, json_list, table
 from diary.core.letterboxd_films import Unattributed
 from diary.core.letterboxd_state import SOURCE, NewViewing, State
 from diary.importers.letterboxd_rows import Row
@@ -37,14 +37,15 @@ def _owners(state: State, keys: set[str]) -> dict[str, list[tuple[int, int, str 
     """Viewings by source key: (viewing id, person id, review) for each person on them."""
     found: dict[str, list[tuple[int, int, str | None]]] = {}
     if keys:
-        rows = state.session.execute(
-            text(
+        rows = fetch(
+            state.session,
+            (
                 "SELECT source_key, id, person_id, review FROM viewing "
                 "JOIN viewing_person ON viewing_person.viewing_id = viewing.id "
                 f"WHERE source_key {IN_KEYS}"
             ),
             {"keys": json_list(keys)},
-        ).all()
+        )
         for key, viewing_id, person_id, review in rows:
             found.setdefault(key, []).append((viewing_id, person_id, review))
     return found
@@ -63,15 +64,16 @@ def _mine(state: State, film_ids: set[int]) -> list[Mine]:
     """This person's viewings of these films."""
     if not film_ids:
         return []
-    rows = state.session.execute(
-        text(
+    rows = fetch(
+        state.session,
+        (
             "SELECT id, film_id, watched_on, rating, review, source FROM viewing "
             "JOIN viewing_person ON viewing_person.viewing_id = viewing.id "
             # "+person_id": look up by film (its index), not every viewing of the person
             f"WHERE +person_id = :person AND film_id {IN_KEYS} ORDER BY id"
         ),
         {"person": state.person_id, "keys": json_list(film_ids)},
-    ).all()
+    )
     return [
         Mine(v, f, date.fromisoformat(on) if on else None, r, t, s) for v, f, on, r, t, s in rows
     ]
