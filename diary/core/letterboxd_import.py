@@ -53,14 +53,21 @@ FIRST_PASS: dict[str, Handler | None] = {
     "watchlist": apply_watchlist,
     "import-watchlist": apply_watchlist,
 }
+
+
+def _seen_and_rated(state: State, rows: Sequence[Row], ids: Sequence[int | Unattributed]) -> None:
+    """Bare rows of the import format: watched.csv and ratings.csv in one."""
+    mark_seen(state, rows, ids)
+    apply_ratings(state, rows, ids)
+
+
 LATER_PASSES: list[tuple[str, Handler, Callable[[Row], bool]]] = [
     ("diary", add_entries, lambda row: True),
     ("import-diary", add_unkeyed_entries, lambda row: not row.bare),
     ("reviews", attach_reviews, lambda row: True),
     ("watched", mark_seen, lambda row: True),
-    ("import-diary", mark_seen, lambda row: row.bare),
+    ("import-diary", _seen_and_rated, lambda row: row.bare),
     ("ratings", apply_ratings, lambda row: True),
-    ("import-diary", apply_ratings, lambda row: row.bare),
 ]
 
 
