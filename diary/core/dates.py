@@ -63,19 +63,22 @@ def _parse(cleaned: str, today: date) -> date | None:
 
 
 def _month_and_day(month: str, day: str, year: str | None, today: date) -> date | None:
+    if year is not None:
+        return _calendar_date(day, month, int(year))
+    # Without a year, the latest such day not after today: "dec 25" typed in November is
+    # last Christmas, and "feb 29" typed in 2025 is the one in 2024.
+    for candidate_year in (today.year, today.year - 1):
+        found = _calendar_date(day, month, candidate_year)
+        if found is not None and found <= today:
+            return found
+    return None
+
+
+def _calendar_date(day: str, month: str, year: int) -> date | None:
     from dateutil import parser
 
     day_number = re.sub(r"\D", "", day)
-    month_name = month.rstrip(".")
     try:
-        parsed = parser.parse(f"{day_number} {month_name} {year or today.year}", fuzzy=False)
+        return parser.parse(f"{day_number} {month.rstrip('.')} {year}", fuzzy=False).date()
     except (ValueError, OverflowError):
         return None
-    result = parsed.date()
-    if year is None and result > today:
-        # "dec 25" typed in November means the last one, not the coming one.
-        try:
-            result = result.replace(year=result.year - 1)
-        except ValueError:
-            return None
-    return result

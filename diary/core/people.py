@@ -19,8 +19,9 @@ def add_person(session: Session, name: str, role: str | None = None) -> Person:
         raise InvalidInput("a person needs a name")
     if role is not None and role not in ROLES:
         raise InvalidInput(f"unknown role {role!r}: use one of {', '.join(ROLES)}")
-    if session.exec(select(Person).where(Person.name_key == name_key(clean))).first():
-        raise Conflict(f"{clean} is already here")
+    existing = session.exec(select(Person).where(Person.name_key == name_key(clean))).first()
+    if existing is not None:
+        raise Conflict(f"{existing.name} is already here")
     first = session.exec(select(Person.id).limit(1)).first() is None
     person = Person(
         name=clean, name_key=name_key(clean), role=role, is_default=first, created_at=clock.now()

@@ -51,7 +51,11 @@ def _create(location: Location) -> Engine:
     try:
         return make_engine(location)
     except Exception as exc:  # an unknown URL scheme or a missing driver
-        raise StorageError(f"cannot open {location.shown}: {type(exc).__name__}") from exc
+        scheme = location.url.partition("://")[0] or location.url
+        reason = type(exc).__name__
+        if isinstance(exc, ImportError) or reason == "NoSuchModuleError":
+            reason = f"no database driver for {scheme!r} is installed"
+        raise StorageError(f"cannot open {location.shown}: {reason}") from exc
 
 
 def _prepare(engine: Engine, location: Location, write: bool, notify: Notify | None) -> None:

@@ -36,10 +36,20 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     try:
-        cursor.execute("PRAGMA journal_mode=WAL")
-    except Exception:  # noqa: BLE001 - a read-only file keeps its journal mode
+        # WAL is a property of the file: set once, it stays. Switch only a new database or
+        # one of ours, never another program's file that --db happened to point at.
+        if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            if cursor.execute(_OURS_OR_EMPTY).fetchone()[0]:
+                cursor.execute("PRAGMA journal_mode=WAL")
+    except Exception:  # noqa: BLE001 - a read-only or damaged file: the first query says so
         pass
     cursor.close()
+
+
+_OURS_OR_EMPTY = (
+    "SELECT count(*) = 0 OR sum(name = 'schema_version') > 0 "
+    "FROM sqlite_master WHERE type = 'table'"
+)
 
 
 def _on_begin(connection: Any) -> None:
