@@ -43,13 +43,16 @@ def post_fact(
 
     if text is None and not candidate and not pick:
         raise InvalidInput("give the fact's TEXT, --candidate N or --pick")
+    numbers = list(candidate)
+    if pick:  # choose before the write transaction: never hold the lock while asking
+        with context.session() as db:
+            found = resolve_post(db, post)
+            section_for(db, found, "facts", section)
+            numbers += _pick(candidates(db, found))
     messages = []
     with context.session(write=True) as db:
         found = resolve_post(db, post)
         target = section_for(db, found, "facts", section)
-        numbers = list(candidate)
-        if pick:
-            numbers += _pick(candidates(db, found))
         if numbers:
             messages += add_candidates(db, found, target, numbers)
         if text is not None:

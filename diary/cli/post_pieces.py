@@ -86,16 +86,14 @@ def post_write(
     from diary.core.post_pieces import write as write_section
     from diary.core.posts import find_section, resolve_post
 
-    if short is not None or (source is not None and text is None and file is None):
-        with context.session(write=True) as db:
-            found = resolve_post(db, post)
-            target = find_section(db, found, section)
-            message = set_short_plot(db, found, target, short or target.body or "", source)
-        say(message)
-        if text is None and file is None:
-            return
+    plot_only = (short is not None or source is not None) and text is None and file is None
     edited_from: str | None = None
-    if text is None and file is None:
+    content: str | None = None
+    if file is not None:
+        content = _read_file(file)
+    elif text is not None:
+        content = read_text(text)
+    elif not plot_only:
         with context.session() as db:
             found = resolve_post(db, post)
             edited_from = current_text(db, found, find_section(db, found, section))
@@ -103,18 +101,23 @@ def post_write(
         if content is None:
             say("No change.")
             return
-    else:
-        content = read_text(text) if file is None else _read_file(file)
+    messages: list[str] = []
+    missing: list[str] = []
     with context.session(write=True) as db:
         found = resolve_post(db, post)
         target = find_section(db, found, section)
+        if short is not None or source is not None:
+            messages.append(set_short_plot(db, found, target, short, source))
         if edited_from is not None and current_text(db, found, target) != edited_from:
             from diary.core.errors import Conflict
 
             raise Conflict(f"{target.heading} changed while you were editing; nothing saved")
-        message = write_section(db, found, target, content, append)
-        missing = unknown_markers(db, found, content)
-    _tell(message, missing)
+        if content is not None:
+            messages.append(write_section(db, found, target, content, append))
+            missing = unknown_markers(db, found, content)
+    for message in messages[:-1]:
+        say(message)
+    _tell(messages[-1], missing)
 
 
 def post_footnote(

@@ -206,17 +206,19 @@ def post_delete(
     from diary.core.errors import InvalidInput
     from diary.core.posts import delete_post, describe, resolve_post
 
+    if not yes:  # ask before the write transaction: never hold the lock while asking
+        with context.session() as db:
+            name = describe(db, resolve_post(db, post))
+        if not context.interactive():
+            raise InvalidInput(f"deleting {name} needs --yes when not at a terminal")
+        import questionary
+
+        if not questionary.confirm(f"Delete {name}?").ask():
+            say("Nothing deleted.")
+            return
     with context.session(write=True) as db:
         found = resolve_post(db, post)
         name = describe(db, found)
-        if not yes:
-            if not context.interactive():
-                raise InvalidInput(f"deleting {name} needs --yes when not at a terminal")
-            import questionary
-
-            if not questionary.confirm(f"Delete {name}?").ask():
-                say("Nothing deleted.")
-                return
         delete_post(db, found)
     say(f"Deleted {name}.")
 

@@ -147,23 +147,22 @@ def say(
     return f"{section.heading}: {said}{_words(entry.text)}."
 
 
+def _require_editable(section: PostSection) -> None:
+    if section.kind not in EDITABLE:
+        command = {"award": "post award", "films": "post film"}.get(section.kind, "post footnote")
+        raise InvalidInput(f"{section.heading} is a {section.kind} section: use `diary {command}`")
+
+
 def current_text(session: Session, post: Post, section: PostSection) -> str:
     """The section as text, the way `write` reads it back (what $EDITOR opens)."""
-    if section.kind not in EDITABLE:
-        write(session, post, section, "", append=True)  # raises the right message
+    _require_editable(section)
     return section_text(_section_doc(session, post, section))
 
 
 def write(session: Session, post: Post, section: PostSection, text: str, append: bool) -> str:
     """Replace (or add to) what the section says: its prose, or its pieces as text."""
     kind = section.kind
-    if kind not in EDITABLE:
-        raise InvalidInput(
-            f"{section.heading} is a {kind} section: use "
-            + {"award": "`diary post award`", "films": "`diary post film`"}.get(
-                kind, "`diary post footnote`"
-            )
-        )
+    _require_editable(section)
     clean = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if EDITABLE[kind] == "body":
         if append and section.body and clean:
@@ -201,11 +200,13 @@ def _count(parsed: list[Parsed]) -> str:
 
 
 def set_short_plot(
-    session: Session, post: Post, section: PostSection, text: str, source: str | None
+    session: Session, post: Post, section: PostSection, text: str | None, source: str | None
 ) -> str:
+    """Set a plot's one-line version (None keeps it) and its source (None keeps it)."""
     if section.kind != "plot":
         raise InvalidInput(f"{section.heading} is not a plot section; --short is for plots")
-    section.body = " ".join(text.split()) or None
+    if text is not None:
+        section.body = " ".join(text.split()) or None
     if source is not None:
         section.source = " ".join(source.split()) or None
     session.add(section)

@@ -17,6 +17,8 @@ from diary.core.dates import parse_date
 from diary.core.errors import Ambiguous, Conflict, InvalidInput, NotFound
 from diary.core.films import find_films, label
 from diary.core.formats import Format
+from diary.core.post_document import load_post
+from diary.core.post_status import is_filled
 from diary.core.titles import title_key
 from diary.store.models import Film, Post, PostSection
 
@@ -164,9 +166,6 @@ def create_post(
 def list_posts(session: Session, status: str | None = None) -> list[PostRow]:
     if status is not None and status not in STATUSES:
         raise InvalidInput(f"unknown status {status!r}: use {', '.join(STATUSES)}")
-    from diary.core.post_document import load_post
-    from diary.core.post_status import is_filled
-
     query = select(Post).order_by(col(Post.number), col(Post.id))
     if status is not None:
         query = query.where(Post.status == status)

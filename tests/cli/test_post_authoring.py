@@ -153,6 +153,14 @@ def test_write_replaces_appends_and_reads_the_text_form(cli: Cli, jaws: None) ->
     data = section(post(cli), "plots")
     assert len(data["pieces"]) == 4
     assert (data["body"], data["source"]) == ("A shark, a town.", "IMDb")
+    cli.ok("post", "write", "12", "plots", "--source", "our own words")
+    assert section(post(cli), "plots")["source"] == "our own words"
+    both = cli.ok("post", "write", "12", "plots", "--short", "Shark.", "Only this paragraph.")
+    assert "short version written" in both.stderr and "now 1 piece" in both.stderr
+    data = section(post(cli), "plots")
+    assert data["body"] == "Shark." and [p["text"] for p in data["pieces"]] == [
+        "Only this paragraph."
+    ]
     cli.ok("post", "write", "12", "plots", "")
     assert section(post(cli), "plots")["pieces"] == []
     refused = cli("post", "write", "12", "nomnomnomz", "text")
