@@ -1,8 +1,15 @@
 """The command reference is generated from --help, and every command's help has an example."""
 
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from diary.devtools import clidocs
+from tests.conftest import ROOT
 
 
 def test_cli_reference_is_current() -> None:
@@ -18,3 +25,27 @@ def test_cli_reference_is_current() -> None:
 def test_every_command_has_an_example(path: list[str]) -> None:
     text = clidocs.help_text(path)
     assert "Example" in text, f"`diary {' '.join(path)} --help` has no example"
+
+
+def test_the_first_evening_example_runs_and_runs_again(tmp_path: Path) -> None:
+    """examples/first-evening.sh is the README's main job: it must work on a new database and
+    again on the same one."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env["DIARY"] = f"{sys.executable} -m diary"
+    env["DIARY_DB"] = str(tmp_path / "evening.db")
+    script = ROOT / "examples" / "first-evening.sh"
+    for evening in (1, 2):
+        result = subprocess.run(
+            ["bash", str(script)], capture_output=True, text=True, env=env, cwd=tmp_path
+        )
+        assert result.returncode == 0, result.stderr
+        assert "Her (2013)" in result.stdout and "DVD from the library" in result.stdout
+        assert f"(entry {evening})" in result.stderr
+    with sqlite3.connect(tmp_path / "evening.db") as connection:
+        counts = [
+            connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("person", "viewing", "watchlist_entry", "comment")
+        ]
+    connection.close()
+    assert counts == [2, 2, 1, 1]
