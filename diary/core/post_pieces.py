@@ -164,6 +164,8 @@ def write(session: Session, post: Post, section: PostSection, text: str, append:
     kind = section.kind
     _require_editable(section)
     clean = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if append and not clean:
+        raise InvalidInput("there is no text to add")
     if EDITABLE[kind] == "body":
         if append and section.body and clean:
             clean = section.body.rstrip() + "\n\n" + clean
@@ -242,8 +244,9 @@ def clear(session: Session, post: Post, section: PostSection, piece: int | None)
     """Empty a section, or take one piece (with its remarks) out of it."""
     doc = _section_doc(session, post, section)
     if piece is not None:
-        found = target_piece(doc, str(piece))
-        assert found is not None
+        found = doc.piece(piece)
+        if found is None:
+            raise NotFound(f"{section.heading} has no piece {piece} (it has {len(doc.pieces)})")
         session.delete(found.entry)
         session.flush()
         touch(session, post)

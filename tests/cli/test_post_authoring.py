@@ -241,6 +241,8 @@ def test_clear_takes_out_a_piece_or_a_whole_section(cli: Cli, jaws: None) -> Non
     cli.ok("post", "fact", "12", "One.")
     cli.ok("post", "fact", "12", "Two.")
     cli.ok("post", "say", "12", "wiki", "--by", "Tyler", "About two.")
+    cli.ok("post", "say", "12", "plots", "--by", "Ellen", "A remark before any paragraph.")
+    cli.ok("post", "clear", "12", "plots", "--piece", "1")
     cleared = cli.ok("post", "clear", "12", "wiki", "--piece", "2")
     assert "removed piece 2 and its 1 remarks" in cleared.stderr
     assert [p["text"] for p in section(post(cli), "wiki")["pieces"]] == ["One."]
@@ -293,6 +295,8 @@ def test_post_formats_lists_the_shipped_ones(cli: Cli) -> None:
         ["post", "set", "12", "--publish-on", "someday"],
         ["post", "set", "12"],
         ["post", "clear", "12", "wiki", "--piece", "3"],
+        ["post", "write", "12", "credits", "--append", ""],
+        ["post", "write", "12", "plots", "--append", " "],
         ["post", "fact", "12"],
         ["post", "fact", "12", "--candidate", "1"],
         ["post", "fact", "12", "--pick"],
