@@ -212,9 +212,10 @@ def bp_progress(
     elif summary_only:
         print(summary(found))
     else:
+        from diary.cli.output import console
         from diary.render.bp_progress import progress_view
 
-        show(progress_view(found, groups=ceremonies))
+        show(progress_view(found, groups=ceremonies, width=console().width))
         print(f"\n{summary(found)}")
 
 

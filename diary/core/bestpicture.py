@@ -148,6 +148,17 @@ def _ceremony(
         found = next((g for g in groups if g.number == number), None)
     else:
         found = next((g for g in groups if g.label == (label_ or str(year))), None)
+        if found is None:  # named otherwise when it was added: the ceremony of that year
+            of_year = set(
+                session.exec(
+                    select(ChecklistItem.group_id).where(
+                        ChecklistItem.checklist_id == checklist.id,
+                        ChecklistItem.listed_year == year,
+                    )
+                )
+            )
+            same = [g for g in groups if g.id in of_year]
+            found = max(same, key=lambda g: g.number or 0) if same else None
     if found is not None:
         held = session.exec(
             select(func.min(ChecklistItem.listed_year)).where(ChecklistItem.group_id == found.id)

@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING, Any
 from diary.core.progress import Part, Progress, Tally, summary
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
     from rich.table import Table
+    from rich.text import Text
 
     from diary.store.models import Person
 
 BAR = 30
-SMALL_BAR = 10
+SMALL_BAR = 8
 
 
 def _rows(tally: Tally, people: Sequence["Person"]) -> list[tuple[str, int]]:
@@ -48,37 +48,45 @@ def _bars(title: str, tally: Tally, people: Sequence["Person"]) -> "Table":
     return grid
 
 
-def _cell(count: int, total: int) -> "RenderableType":
-    from rich.progress_bar import ProgressBar
-    from rich.table import Table
+def _cell(count: int, total: int, bar: int) -> "Text":
+    """The count, then a small bar drawn as text: a heavy line seen, a thin line not."""
     from rich.text import Text
 
-    grid = Table.grid(padding=(0, 1))
-    grid.add_row(
-        ProgressBar(total=max(total, 1), completed=count, width=SMALL_BAR),
-        Text(f"{count}/{total}"),
+    full = round(bar * count / total) if total else 0
+    if count and bar and not full:
+        full = 1  # something seen always shows
+    width = len(f"{total}/{total}")
+    return Text.assemble(
+        f"{count}/{total}".rjust(width) + (" " if bar else ""),
+        ("━" * full, "bar.complete"),
+        ("─" * (bar - full), "bar.back"),
     )
-    return grid
 
 
-def _parts(heading: str, parts: Sequence[Part], people: Sequence["Person"]) -> "Table":
+def _parts(heading: str, parts: Sequence[Part], people: Sequence["Person"], width: int) -> "Table":
     """A row per part (decade, ceremony) with a small bar per person and together."""
     from rich.table import Table
     from rich.text import Text
 
+    columns = [who for who, _ in _rows(Tally(), people) if who != "Neither"]
+    first = max([len(heading), *(len(p.label) for p in parts)])
+    count = max((len(f"{p.all.total}/{p.all.total}") for p in parts), default=3)
+    # What is left of the width for each column's bar, after borders, padding and counts.
+    room = (width - first - 4) // max(len(columns), 1) - 3 - count - 1
+    bar = min(SMALL_BAR, room) if room >= 3 else 0
     built = Table()
-    built.add_column(heading)
-    sample = _rows(Tally(), people)
-    for who, _ in sample:
-        if who != "Neither":
-            built.add_column(who)
+    built.add_column(heading, no_wrap=True, min_width=first)
+    for who in columns:
+        built.add_column(who, no_wrap=True)
     for part in parts:
         counts = [c for who, c in _rows(part.all, people) if who != "Neither"]
-        built.add_row(Text(part.label), *(_cell(c, part.all.total) for c in counts))
+        built.add_row(Text(part.label), *(_cell(c, part.all.total, bar) for c in counts))
     return built
 
 
-def progress_view(found: Progress, groups: bool = False, group: str = "ceremony") -> "Any":
+def progress_view(
+    found: Progress, groups: bool = False, group: str = "ceremony", width: int = 80
+) -> "Any":
     from rich.console import Group
     from rich.text import Text
 
@@ -92,9 +100,9 @@ def progress_view(found: Progress, groups: bool = False, group: str = "ceremony"
     if found.overall.winners.total:
         shown += [Text(""), _bars("Winners", found.overall.winners, people)]
     if found.decades:
-        shown += [Text(""), _parts("Decade", found.decades, people)]
+        shown += [Text(""), _parts("Decade", found.decades, people, width)]
     if groups and found.groups:
-        shown += [Text(""), _parts(group.capitalize(), found.groups, people)]
+        shown += [Text(""), _parts(group.capitalize(), found.groups, people, width)]
     return Group(*shown)
 
 

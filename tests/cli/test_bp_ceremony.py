@@ -73,6 +73,10 @@ def test_a_known_film_is_reused_and_a_number_can_be_given(
     assert "New films" not in added.stderr
     rows = ceremony(cli, 99)
     assert rows[0]["ceremony"] == {"number": 99, "label": "2026 films"}
+    later = write(tmp_path / "later.csv", "title,year,winner\nHarbour Lights,2026,yes\n")
+    marked = cli.ok("bp", "add-ceremony", later)  # found by its year, whatever its label
+    assert "Updated ceremony 99 (2026 films)" in marked.stderr
+    assert ceremony(cli, 99)[0]["winner"]
     clash = write(tmp_path / "other.csv", "title,year\nSomething Else,2027\n")
     refused = cli("bp", "add-ceremony", clash, "--ceremony", "99")
     assert refused.exit_code == 1 and "honours 2026, not 2027" in refused.stderr

@@ -6,6 +6,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.conftest import Cli
 
 
@@ -115,3 +117,62 @@ def test_no_options_left(cli: Cli, hosts: None, env_setup: Path) -> None:
     assert result.exit_code == 1
     assert "nothing on Best Picture that none of you has seen" in result.stderr
     assert cli.ok("bp", "picks").stderr.startswith("No picks yet")
+
+
+class Answer:
+    """Stands in for a questionary prompt: .ask() gives what `pick` picks from the choices."""
+
+    def __init__(self, pick: Any) -> None:
+        self.pick = pick
+        self.choices: list[Any] = []
+
+    def __call__(self, message: str, choices: list[Any]) -> "Answer":
+        self.choices = choices
+        return self
+
+    def ask(self) -> Any:
+        return self.pick(self.choices)
+
+    @property
+    def titles(self) -> list[str]:
+        return [c.title for c in self.choices]
+
+
+def test_at_a_terminal_the_chooser_picks_from_a_menu(
+    cli: Cli, hosts: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import questionary
+
+    from diary.cli import context
+
+    menu = Answer(lambda choices: choices[2].value)
+    monkeypatch.setattr(context, "interactive", lambda: True)
+    monkeypatch.setattr(questionary, "select", menu)
+    shown = cli.ok("bp", "pick", "--by", "Ellen", "--for", "Tyler", "--seed", "5")
+    assert len(menu.titles) == 4 and menu.titles[3] == "Decide later"
+    third = proposal(shown.stdout)[2].split(". ", 1)[1].split(" — ")[0]
+    assert f"Chosen: {third}" in shown.stderr
+    monkeypatch.setattr(questionary, "select", Answer(lambda choices: choices[3].value))
+    waiting = cli.ok("bp", "pick", "--seed", "6")
+    assert "pick 2 waits" in waiting.stderr
+
+
+def test_at_a_terminal_an_ambiguous_title_becomes_a_choice(
+    cli: Cli, hosts: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import questionary
+
+    from diary.cli import context
+
+    dismissed = Answer(lambda choices: None)
+    monkeypatch.setattr(context, "interactive", lambda: True)
+    monkeypatch.setattr(questionary, "select", dismissed)
+    refused = cli("bp", "tick", "Little Women")
+    assert refused.exit_code == 1
+    assert dismissed.titles == [
+        "Little Women (1933) — 6 · 1932/33",
+        "Little Women (2019) — 92 · 2019",
+    ]
+    monkeypatch.setattr(questionary, "select", Answer(lambda choices: choices[1].value))
+    said = cli.ok("bp", "tick", "Little Women")
+    assert "Ticked Little Women (2019) for Ellen" in said.stderr
