@@ -12,6 +12,7 @@ import importlib
 import pkgutil
 import re
 from collections.abc import Callable
+from functools import cache
 from types import ModuleType
 
 from sqlalchemy import Connection, Engine, inspect, text
@@ -23,8 +24,14 @@ _NAME = re.compile(r"^m(?P<version>\d{4})_\w+$")
 
 
 def module_names() -> list[str]:
+    return list(_scan())
+
+
+@cache
+def _scan() -> tuple[str, ...]:
+    """The migration files, in version order (read once per process: they do not change)."""
     found = [m.name for m in pkgutil.iter_modules(__path__) if _NAME.match(m.name)]
-    return sorted(found, key=lambda name: int(name[1:5]))
+    return tuple(sorted(found, key=lambda name: int(name[1:5])))
 
 
 def migrations() -> list[ModuleType]:
