@@ -160,3 +160,47 @@ def test_bad_input_is_one_line_and_changes_nothing(
     assert "Traceback" not in result.stderr
     assert snapshot(env_setup) == before
     assert rows(env_setup, "PRAGMA integrity_check") == [("ok",)]
+
+
+class Confirm:
+    def __init__(self, answer: bool | None) -> None:
+        self.answer = answer
+
+    def ask(self) -> bool | None:
+        return self.answer
+
+
+@pytest.mark.parametrize(("answer", "kept"), [(True, 0), (False, 1), (None, 1)])
+def test_delete_asks_at_a_terminal(
+    cli: Cli, hosts: None, monkeypatch: pytest.MonkeyPatch, answer: bool | None, kept: int
+) -> None:
+    import questionary
+
+    from diary.cli import context
+
+    cli.ok("log", "Her", "--date", "2025-01-26")
+    entry = json.loads(cli.ok("list", "--json").stdout)[0]["id"]
+    asked: list[str] = []
+
+    def confirm(question: str, **_: object) -> Confirm:
+        asked.append(question)
+        return Confirm(answer)
+
+    monkeypatch.setattr(context, "interactive", lambda: True)
+    monkeypatch.setattr(questionary, "confirm", confirm)
+    said = cli.ok("delete", str(entry)).stderr
+    assert asked == [f"Delete entry {entry} (Her (2013))?"]
+    assert len(json.loads(cli.ok("list", "--json").stdout)) == kept
+    assert ("Deleted entry" in said) == (kept == 0)
+    assert ("Nothing deleted." in said) == (kept == 1)
+
+
+def test_listings_carry_no_colour_codes_when_piped(cli: Cli, hosts: None) -> None:
+    from tests.conftest import run_diary
+
+    cli.ok("log", "Her", "--date", "2025-01-26", "--rating", "4", "--tag", "bp")
+    for args in (["list"], ["people", "list"], ["show", "1"]):
+        result = run_diary(*args, env={"NO_COLOR": "", "TERM": "xterm-256color"})
+        assert result.returncode == 0, result.stderr
+        assert "Her (2013)" in result.stdout or "Ellen" in result.stdout
+        assert "\x1b[" not in result.stdout
