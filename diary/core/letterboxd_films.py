@@ -75,8 +75,7 @@ class FilmResolver:
         found_ids = [{known[p] for p in pairs if p in known} for pairs in all_pairs]
         unknown = [ref for ref, ids in zip(refs, found_ids, strict=True) if not ids]
         candidates = self._candidates(unknown)
-        linked = set().union(*found_ids)
-        links = self._links({f for films in candidates.values() for f in films} | linked)
+        links = self._links(self._links_needed(refs, all_pairs, known, found_ids, candidates))
         new_films: list[dict[str, object]] = []
         new_ids: list[dict[str, object]] = []
         results: list[int | Unattributed] = []
@@ -105,6 +104,27 @@ class FilmResolver:
         self.counts.added = self.next_id - self.first_new_id
         self.counts.present = len(self.counts._existing)
         return results
+
+    def _links_needed(
+        self,
+        refs: Sequence[FilmRef],
+        all_pairs: list[list[tuple[str, str]]],
+        known: dict[tuple[str, str], int],
+        found_ids: list[set[int]],
+        candidates: dict[tuple[str, int | None], list[int]],
+    ) -> set[int]:
+        """Films whose Letterboxd links matter here: those a new link may be added to, and
+        those among several of one title and year. (Most chunks need none.)"""
+        needed: set[int] = set()
+        for ref, pairs, ids in zip(refs, all_pairs, found_ids, strict=True):
+            if ids:
+                if any(p[0] == "letterboxd" and p not in known for p in pairs):
+                    needed |= ids
+            elif ref.title:
+                films = candidates.get((match_key(ref.title), ref.year), [])
+                if ref.link or len(films) > 1:
+                    needed.update(films)
+        return needed
 
     def _may_link(self, film_id: int, pair: tuple[str, str], links: dict[int, set[str]]) -> bool:
         if pair[0] != "letterboxd":
