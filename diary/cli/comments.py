@@ -27,7 +27,7 @@ def comment_add(
 
     \b
     Example:
-      diary comment add "Her" --by Tyler "a longer Black Mirror episode, in a good way"
+      diary comment add "Her" --by Tyler "a quiet love story about software, in a good way"
     """
     from diary.core.comments import set_comment
     from diary.core.films import label
