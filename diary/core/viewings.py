@@ -96,10 +96,27 @@ def log_viewing(
     removed = remove_watched(session, film.id, people)
     notes: list[str] = []
     for person in people:
-        notes.extend(films_seen(session, person, [film.id]))
+        ticked = films_seen(session, person, [film.id])
+        if not _seen_elsewhere(session, film.id, person, viewing.id):
+            notes.extend(ticked)  # a rewatch ticks nothing new: say nothing
     return LogResult(
         viewing, film, parts, {p.id: p for p in people if p.id}, tag_list, removed, notes
     )
+
+
+def _seen_elsewhere(session: Session, film_id: int, person: Person, viewing_id: int) -> bool:
+    """Whether the person has another viewing of the film, at any date."""
+    query = (
+        select(Viewing.id)
+        .join(ViewingPerson, col(ViewingPerson.viewing_id) == col(Viewing.id))
+        .where(
+            Viewing.film_id == film_id,
+            ViewingPerson.person_id == person.id,
+            col(Viewing.id) != viewing_id,
+        )
+        .limit(1)
+    )
+    return session.exec(query).first() is not None
 
 
 def seen_before(
@@ -257,7 +274,8 @@ def edit_viewing(
     row = get_viewing(session, viewing_id)
     viewing = row.viewing
     said: list[str] = []
-    if changes.film is not None and changes.film.id != viewing.film_id:
+    film_changed = changes.film is not None and changes.film.id != viewing.film_id
+    if changes.film is not None and film_changed:
         assert changes.film.id is not None
         viewing.film_id = changes.film.id
         said.append(f"film → {label(changes.film)}")
@@ -299,6 +317,10 @@ def edit_viewing(
     viewing.updated_at = clock.now()
     session.add(viewing)
     session.flush()
+    watchers = [p for p, _ in row.attendees] if film_changed else []
+    for person in watchers + [a.person for a in changes.add]:
+        # A viewing now of another film, or a new person on it: the checklists hear of it.
+        said.extend(films_seen(session, person, [viewing.film_id]))
     session.expire_all()
     return get_viewing(session, viewing_id), said
 

@@ -12,8 +12,15 @@ from pathlib import Path
 from diary.core.errors import StorageError
 
 
+def is_special(path: Path) -> bool:
+    """A device or a pipe (/dev/stdout, /dev/full): written in place, never renamed over."""
+    return path.exists() and not path.is_file() and not path.is_dir()
+
+
 def check_target(path: Path, force: bool) -> None:
     """Refuse early (before any work) when `path` cannot or must not be written."""
+    if is_special(path):
+        return
     if path.is_dir():
         raise StorageError(f"{path} is a folder; give a file name")
     if path.exists() and not force:
@@ -26,6 +33,8 @@ def write_atomic(path: Path, content: str | bytes, force: bool = False) -> Path:
     """Write `content` to `path` via a temporary file and a rename; return the path."""
     check_target(path, force)
     data = content.encode("utf-8") if isinstance(content, str) else content
+    if is_special(path):
+        return _write_in_place(path, data)
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
@@ -38,5 +47,15 @@ def write_atomic(path: Path, content: str | bytes, force: bool = False) -> Path:
         os.replace(temp_name, path)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
+        raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    return path
+
+
+def _write_in_place(path: Path, data: bytes) -> Path:
+    try:
+        with path.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+    except OSError as exc:
         raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from exc
     return path

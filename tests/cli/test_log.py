@@ -204,3 +204,19 @@ def test_listings_carry_no_colour_codes_when_piped(cli: Cli, hosts: None) -> Non
         assert result.returncode == 0, result.stderr
         assert "Her (2013)" in result.stdout or "Ellen" in result.stdout
         assert "\x1b[" not in result.stdout
+
+
+def test_only_a_first_viewing_reports_a_tick(cli: Cli, hosts: None) -> None:
+    first = cli.ok("log", "her", "--date", "2025-01-01")
+    assert "Ticked Her (2013) on Best Picture: Ellen has seen 1 of 621" in first.stderr
+    again = cli.ok("log", "her", "--date", "2025-01-20")
+    assert "(rewatch)" in again.stderr and "Ticked" not in again.stderr
+
+
+def test_editing_the_film_or_adding_someone_ticks_the_checklist(cli: Cli, hosts: None) -> None:
+    cli.ok("log", "Paddington 2", "--year", "2017", "--date", "2025-01-01")
+    edited = cli.ok("edit", "1", "--film", "rocky", "--with", "Tyler")
+    assert "Ticked Rocky (1976) on Best Picture: Ellen has seen 1 of 621" in edited.stderr
+    assert "Ticked Rocky (1976) on Best Picture: Tyler has seen 1 of 621" in edited.stderr
+    summary = cli.ok("bp", "progress", "--summary").stdout
+    assert "Ellen 1 of 621" in summary and "Tyler 1 of 621" in summary

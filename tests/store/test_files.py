@@ -50,3 +50,28 @@ def test_unwritable_folder(tmp_path: Path) -> None:
             write_atomic(folder / "out.md", "x")
     finally:
         folder.chmod(0o700)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_the_full_device_itself_is_an_error_and_stays_a_device() -> None:
+    import stat
+
+    with pytest.raises(StorageError, match="No space left"):
+        write_atomic(Path("/dev/full"), "x" * 100_000, force=True)
+    with pytest.raises(StorageError, match="No space left"):
+        write_atomic(Path("/dev/full"), "x")
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+def test_a_pipe_is_written_in_place(tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    write_atomic(fifo, "through the pipe\n")
+    reader.join(timeout=10)
+    assert received == [b"through the pipe\n"]
+    assert fifo.exists() and not fifo.is_file()
