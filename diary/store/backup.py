@@ -1,23 +1,30 @@
 """Consistent copies of a SQLite database through the backup API, never half-written."""
 
 import os
+import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
 
 from diary.core.errors import StorageError
+from diary.store.files import check_target, is_special
 
 
 def backup_file(source: Path, target: Path, force: bool = False) -> Path:
-    """Copy the live database `source` to `target` (temp name, then rename)."""
-    if target.exists() and not force:
-        raise StorageError(f"{target} already exists; use --force to replace it")
+    """Copy the live database `source` to `target` (temp name, then rename).
+
+    A device or pipe (`/dev/stdout`, a FIFO) is written in place from a finished copy, never
+    renamed over; a folder is refused like any other target that cannot be a file.
+    """
+    check_target(target, force)
     if not source.exists():
         raise StorageError(f"no database at {source}")
-    directory = target.parent
-    if not directory.is_dir():
-        raise StorageError(f"cannot write {target}: folder {directory} does not exist")
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    special = is_special(target)
+    directory = Path(tempfile.gettempdir()) if special else target.parent
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise StorageError(f"cannot write {target}: {exc.strerror or exc}") from exc
     os.close(fd)
     try:
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
@@ -28,10 +35,16 @@ def backup_file(source: Path, target: Path, force: bool = False) -> Path:
         finally:
             dst.close()
             src.close()
-        os.replace(temp_name, target)
+        if special:
+            with open(temp_name, "rb") as copy, target.open("wb") as out:
+                shutil.copyfileobj(copy, out)
+            Path(temp_name).unlink()
+        else:
+            os.replace(temp_name, target)
     except (sqlite3.Error, OSError) as exc:
         Path(temp_name).unlink(missing_ok=True)
-        raise StorageError(f"backup to {target} failed: {exc}") from exc
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise StorageError(f"backup to {target} failed: {reason}") from exc
     return target
 
 

@@ -102,6 +102,41 @@ def test_backup_into_a_missing_folder_is_one_line(cli: Cli, diary_db: Path) -> N
     assert "does not exist" in one_error_line(result.stderr)
 
 
+def test_backup_never_replaces_a_folder_even_with_force(cli: Cli, diary_db: Path) -> None:
+    folder = diary_db.parent / "copies"
+    folder.mkdir()
+    (folder / "keep.txt").write_text("mine")
+    for extra in ([], ["--force"]):
+        result = cli("db", "backup", str(folder), *extra)
+        assert result.exit_code == 1
+        assert one_error_line(result.stderr) == f"Error: {folder} is a folder; give a file name"
+    assert folder.is_dir() and (folder / "keep.txt").read_text() == "mine"
+
+
+def test_backup_to_a_pipe_is_written_into_it_not_over_it(cli: Cli, diary_db: Path) -> None:
+    import os
+    import stat
+
+    fifo = diary_db.parent / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    try:
+        cli.ok("db", "backup", str(fifo), "--force")
+        reader.join(timeout=30)
+    finally:
+        if reader.is_alive():  # never opened for writing: let the reader go
+            with open(fifo, "wb"):
+                pass
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    copy = diary_db.parent / "from-the-pipe.db"
+    copy.write_bytes(received[0])
+    assert integrity(copy) == ["ok"]
+    assert snapshot(copy) == snapshot(diary_db)
+    assert [p.name for p in diary_db.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
 # --- a damaged file ---------------------------------------------------------------------
 
 
