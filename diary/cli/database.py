@@ -92,6 +92,10 @@ def db_backup(
     if file is None:
         stamp = clock.now().strftime("%Y%m%dT%H%M%S")
         file = location.path.with_name(f"{location.path.stem}-backup-{stamp}.db")
+        copy = 1
+        while file.exists():  # two backups within a second: never over the first
+            copy += 1
+            file = location.path.with_name(f"{location.path.stem}-backup-{stamp}-{copy}.db")
     written = backup_file(location.path, file.expanduser().absolute(), force)
     say(f"Backed up {location.path} to {written}.")
 

@@ -96,6 +96,17 @@ def test_backup_without_a_name_goes_beside_the_database(cli: Cli, diary_db: Path
     assert len(made) == 1 and integrity(made[0]) == ["ok"]
 
 
+def test_backups_without_a_name_within_one_second_are_both_kept(cli: Cli, diary_db: Path) -> None:
+    cli.ok("db", "backup")  # the clock is fixed: both copies get the same stamp
+    cli.ok("log", "Rocky", "--date", "2025-01-30")
+    cli.ok("db", "backup")
+    first, second = (
+        diary_db.parent / f"diary-backup-20250201T000000{end}" for end in (".db", "-2.db")
+    )
+    assert rows(first, "SELECT count(*) FROM viewing") == [(1,)]
+    assert rows(second, "SELECT count(*) FROM viewing") == [(2,)]
+
+
 def test_backup_into_a_missing_folder_is_one_line(cli: Cli, diary_db: Path) -> None:
     result = cli("db", "backup", str(diary_db.parent / "nowhere" / "copy.db"))
     assert result.exit_code == 1
