@@ -77,8 +77,10 @@ def _month_and_day(month: str, day: str, year: str | None, today: date) -> date 
 def _calendar_date(day: str, month: str, year: int) -> date | None:
     from dateutil import parser
 
-    day_number = re.sub(r"\D", "", day)
+    # dateutil reads only the month's name: given a year below 100 it would take it for a
+    # two-digit one ("0064" -> 2064), so the year and day are put together here.
     try:
-        return parser.parse(f"{day_number} {month.rstrip('.')} {year}", fuzzy=False).date()
+        month_number = parser.parse(f"1 {month.rstrip('.')} 2000", fuzzy=False).month
+        return date(year, month_number, int(re.sub(r"\D", "", day)))
     except (ValueError, OverflowError):
         return None
