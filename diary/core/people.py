@@ -17,6 +17,10 @@ def add_person(session: Session, name: str, role: str | None = None) -> Person:
     clean = " ".join(name.split())
     if not clean:
         raise InvalidInput("a person needs a name")
+    if "=" in clean:
+        raise InvalidInput(
+            "a name cannot hold '=': it separates a name from a rating in --with NAME=RATING"
+        )
     if role is not None and role not in ROLES:
         raise InvalidInput(f"unknown role {role!r}: use one of {', '.join(ROLES)}")
     existing = session.exec(select(Person).where(Person.name_key == name_key(clean))).first()

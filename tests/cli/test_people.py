@@ -48,6 +48,10 @@ def test_the_default_is_who_logs_when_by_is_left_out(cli: Cli, hosts: None) -> N
             "unknown role 'dog': use one of host, guest, pet",
         ),
         (["people", "default", "Nobody"], "unknown person 'Nobody': known are Ellen, Tyler"),
+        (
+            ["people", "add", "Rex=5"],
+            "a name cannot hold '=': it separates a name from a rating in --with NAME=RATING",
+        ),
     ],
 )
 def test_bad_people_input_is_one_line_and_changes_nothing(
