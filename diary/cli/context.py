@@ -38,6 +38,11 @@ def session(write: bool = False) -> Iterator["Session"]:
     with open_session(location(), write, notify=say) as opened:
         _startup_done()
         yield opened
+    if opened.info:
+        from diary.core.films import added_notes
+
+        for note in added_notes(opened):
+            say(note)
 
 
 def _startup_done() -> None:

@@ -92,8 +92,25 @@ def resolve_film(
         hint = "add --year to choose" if year is None else "give one an alias to tell them apart"
         raise Ambiguous(f"{title!r} matches {len(candidates)} films: {names}; {hint}", candidates)
     if create and year is not None:
-        return add_film(session, title, year)
+        film = add_film(session, title, year)
+        session.info.setdefault(_ADDED, []).append(_added_note(session, film))
+        return film
     raise NotFound(_not_found_message(session, title, year, create))
+
+
+_ADDED = "diary.films_added"
+
+
+def _added_note(session: Session, film: Film) -> str:
+    """Said once the command has committed: a typo'd title or year must not pass unseen."""
+    others = [label(f) for f in films_with_key(session, film.title_key, None) if f.id != film.id]
+    also = f"; also here: {', '.join(others)}" if others else ""
+    return f"Added {label(film)} as a new film (film {film.id}){also}."
+
+
+def added_notes(session: Session) -> list[str]:
+    """One line per film that typing a title with a year created in this session."""
+    return session.info.pop(_ADDED, [])
 
 
 def _not_found_message(session: Session, title: str, year: int | None, create: bool) -> str:
