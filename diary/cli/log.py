@@ -237,9 +237,12 @@ def edit_cmd(
       diary edit 12 --rating 5 --by Tyler
       diary edit 12 --date 2025-01-25 --tag rewatch-night
     """
+    from diary.core.errors import InvalidInput
     from diary.core.viewings import Changes, edit_viewing
     from diary.render.diary import who
 
+    if rating is not None and no_rating:
+        raise InvalidInput("give --rating or --no-rating, not both")
     changes = Changes(
         watched_on=_date(date),
         rating=_rating(rating),
@@ -274,17 +277,18 @@ def delete_cmd(
     from diary.core.films import label
     from diary.core.viewings import delete_viewing, get_viewing
 
-    with context.session(write=True) as db:
-        row = get_viewing(db, entry)
-        if not yes:
-            if not context.interactive():
-                raise InvalidInput(f"deleting entry {entry} needs --yes when not at a terminal")
-            import questionary
+    if not yes:
+        if not context.interactive():
+            raise InvalidInput(f"deleting entry {entry} needs --yes when not at a terminal")
+        import questionary
 
-            if not questionary.confirm(f"Delete entry {entry} ({label(row.film)})?").ask():
-                say("Nothing deleted.")
-                return
-        delete_viewing(db, entry)
+        with context.session() as db:  # no write lock while the question waits for an answer
+            row = get_viewing(db, entry)
+        if not questionary.confirm(f"Delete entry {entry} ({label(row.film)})?").ask():
+            say("Nothing deleted.")
+            return
+    with context.session(write=True) as db:
+        row = delete_viewing(db, entry)
     say(f"Deleted entry {entry}: {label(row.film)}.")
 
 

@@ -210,6 +210,36 @@ def test_delete_asks_at_a_terminal(
     assert ("Nothing deleted." in said) == (kept == 1)
 
 
+def test_delete_asks_without_holding_the_write_lock(
+    cli: Cli, hosts: None, env_setup: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import questionary
+
+    from diary.cli import context
+
+    cli.ok("log", "Her", "--date", "2025-01-26")
+    others_could_write: list[bool] = []
+
+    def confirm(question: str, **_: object) -> Confirm:
+        # While someone reads the question, another diary must still be able to write.
+        other = sqlite3.connect(env_setup, timeout=0)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.rollback()
+            others_could_write.append(True)
+        except sqlite3.OperationalError:
+            others_could_write.append(False)
+        finally:
+            other.close()
+        return Confirm(True)
+
+    monkeypatch.setattr(context, "interactive", lambda: True)
+    monkeypatch.setattr(questionary, "confirm", confirm)
+    assert "Deleted entry 1: Her (2013)." in cli.ok("delete", "1").stderr
+    assert others_could_write == [True]
+    assert json.loads(cli.ok("list", "--json").stdout) == []
+
+
 def test_listings_carry_no_colour_codes_when_piped(cli: Cli, hosts: None) -> None:
     from tests.conftest import run_diary
 

@@ -146,6 +146,10 @@ def test_an_ambiguous_title_lists_the_candidates(cli: Cli, diary: Path, args: li
         (["list", "--month", "jan"], "not a month: 'jan': use YYYY-MM, e.g. 2025-01"),
         (["list", "--year", "0"], "not a year: 0: use four digits, e.g. 2025"),
         (["delete", "1"], "deleting entry 1 needs --yes when not at a terminal"),
+        (
+            ["edit", "1", "--by", "Tyler", "--rating", "3", "--no-rating"],
+            "give --rating or --no-rating, not both",
+        ),
     ],
 )
 def test_other_bad_diary_input(cli: Cli, diary: Path, args: list[str], message: str) -> None:
