@@ -154,3 +154,27 @@ def test_an_ambiguous_title_lists_the_candidates(cli: Cli, diary: Path, args: li
 )
 def test_other_bad_diary_input(cli: Cli, diary: Path, args: list[str], message: str) -> None:
     assert refused(cli, diary, *args) == f"Error: {message}"
+
+
+TOO_BIG = "99999999999999999999"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", TOO_BIG],
+        ["edit", TOO_BIG, "--rating", "3"],
+        ["delete", TOO_BIG, "--yes"],
+        ["list", "--limit", TOO_BIG],
+        ["watchlist", "add", "Her", "--priority", TOO_BIG],
+        ["log", "Her", "--year", TOO_BIG],
+    ],
+    ids=["show", "edit", "delete", "list", "watchlist", "log"],
+)
+def test_a_number_too_large_for_the_database_says_so(
+    cli: Cli, diary: Path, args: list[str]
+) -> None:
+    assert refused(cli, diary, *args) == (
+        "Error: a number given is too large (the most a database number holds is "
+        "9223372036854775807)"
+    )
