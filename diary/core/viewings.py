@@ -318,7 +318,12 @@ def edit_viewing(
     session.add(viewing)
     session.flush()
     watchers = [p for p, _ in row.attendees] if film_changed else []
-    for person in watchers + [a.person for a in changes.add]:
+    watchers += [a.person for a in changes.add]
+    if removed := remove_watched(session, viewing.film_id, watchers):
+        # As when logging: whoever has now watched the film no longer needs it on a watchlist.
+        film = session.get(Film, viewing.film_id)
+        said.append(f"off the watchlist of {', '.join(removed)}: {label(film) if film else ''}")
+    for person in watchers:
         # A viewing now of another film, or a new person on it: the checklists hear of it.
         said.extend(films_seen(session, person, [viewing.film_id]))
     session.expire_all()

@@ -210,6 +210,28 @@ def test_delete_asks_at_a_terminal(
     assert ("Nothing deleted." in said) == (kept == 1)
 
 
+def test_editing_the_film_or_adding_someone_takes_it_off_their_watchlists(
+    cli: Cli, hosts: None
+) -> None:
+    cli.ok("watchlist", "add", "Rocky", "--by", "Ellen")
+    cli.ok("watchlist", "add", "Rocky", "--by", "Tyler")
+    cli.ok("watchlist", "add", "Her", "--by", "Tyler")
+    cli.ok("log", "Paddington 2", "--year", "2017", "--date", "2025-01-01")
+    moved = cli.ok("edit", "1", "--film", "rocky").stderr
+    assert "off the watchlist of Ellen: Rocky (1976)" in moved
+    left = [(e["film"]["title"], e["person"]) for e in watchlist(cli)]
+    assert left == [("Rocky", "Tyler"), ("Her", "Tyler")]
+    joined = cli.ok("edit", "1", "--with", "Tyler").stderr
+    assert "off the watchlist of Tyler: Rocky (1976)" in joined
+    assert [(e["film"]["title"], e["person"]) for e in watchlist(cli)] == [("Her", "Tyler")]
+    unrelated = cli.ok("edit", "1", "--date", "2025-01-02").stderr
+    assert "watchlist" not in unrelated
+
+
+def watchlist(cli: Cli) -> list[dict]:
+    return json.loads(cli.ok("watchlist", "list", "--json").stdout)
+
+
 def test_delete_asks_without_holding_the_write_lock(
     cli: Cli, hosts: None, env_setup: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
