@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from diary.core.entries import Entry
-    from diary.store.models import Checklist, Person
+    from diary.store.models import Checklist, Film, Person
 
 HELP = """The Best Picture checklist: ticks, progress, picks, The Spreadsheet.
 
@@ -60,6 +60,25 @@ def nominee(db: "Session", checklist: "Checklist", text: str, ceremony: int | No
         if chosen is None:
             raise
         return chosen
+
+
+def nominees(texts: list[str], ceremony: int | None) -> list[int]:
+    """The film ids the texts name, found before any write: a menu never holds the lock."""
+    from diary.core.checklists import best_picture
+
+    with context.session() as db:
+        checklist = best_picture(db)
+        return [nominee(db, checklist, text, ceremony).film.id or 0 for text in texts]
+
+
+def film(db: "Session", film_id: int) -> "Film":
+    from diary.core.errors import NotFound
+    from diary.store.models import Film
+
+    found = db.get(Film, film_id)
+    if found is None:
+        raise NotFound(f"film {film_id} was deleted meanwhile; nothing changed")
+    return found
 
 
 @app.command("list")
@@ -140,13 +159,11 @@ def bp_tick(
       diary bp tick Wings "The Broadway Melody" Cimarron
     """
     from diary.core.bestpicture import tick_films
-    from diary.core.checklists import best_picture
 
+    chosen = nominees(films, ceremony)
     with context.session(write=True) as db:
         who = people(db, by, everyone=False)
-        checklist = best_picture(db)
-        chosen = [nominee(db, checklist, text, ceremony).film for text in films]
-        lines = tick_films(db, who, chosen)
+        lines = tick_films(db, who, [film(db, film_id) for film_id in chosen])
     for line in lines:
         say(line)
 
@@ -166,13 +183,11 @@ def bp_untick(
       diary bp untick "Cimarron" --by Tyler
     """
     from diary.core.bestpicture import untick_films
-    from diary.core.checklists import best_picture
 
+    chosen = nominees(films, ceremony)
     with context.session(write=True) as db:
         who = people(db, by, everyone=False)
-        checklist = best_picture(db)
-        chosen = [nominee(db, checklist, text, ceremony).film for text in films]
-        lines = untick_films(db, who, chosen)
+        lines = untick_films(db, who, [film(db, film_id) for film_id in chosen])
     for line in lines:
         say(line)
 

@@ -41,7 +41,7 @@ def bp_pick(
     """
     from diary.core.checklists import best_picture
     from diary.core.picks import choose as choose_option
-    from diary.core.picks import propose
+    from diary.core.picks import open_round, propose
     from diary.render.bp_picks import option_lines
 
     with context.session(write=True) as db:
@@ -49,11 +49,17 @@ def bp_pick(
         choosers = [context.person(db, name) for name in for_]
         group = list({p.id: p for p in [proposer, *choosers]}.values())
         round_ = propose(db, best_picture(db), group, proposer, (choosers or [proposer])[0], seed)
-        number = choose
-        if number is None and context.interactive():
-            number = _ask(round_, option_lines(round_))
+        if choose is not None:
+            choose_option(db, round_, choose, group)
+    if choose is None and context.interactive():
+        # The round is saved first: the menu never holds the write lock, and "decide
+        # later" (or an interrupted menu) leaves it waiting for `diary bp choose`.
+        number = _ask(round_, option_lines(round_))
         if number is not None:
-            choose_option(db, round_, number, group)
+            with context.session(write=True) as db:
+                round_ = open_round(db, best_picture(db), round_.pick.id)
+                group = [context.person(db, p.name) for p in group]
+                choose_option(db, round_, number, group)
     who = round_.proposed_by.name if round_.proposed_by else "Someone"
     print(f"{who} proposes (pick {round_.pick.id}):")
     for line in option_lines(round_):

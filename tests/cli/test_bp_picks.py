@@ -176,3 +176,41 @@ def test_at_a_terminal_an_ambiguous_title_becomes_a_choice(
     monkeypatch.setattr(questionary, "select", Answer(lambda choices: choices[1].value))
     said = cli.ok("bp", "tick", "Little Women")
     assert "Ticked Little Women (2019) for Ellen" in said.stderr
+
+
+def write_lock_is_free(db: Path) -> bool:
+    """Whether another process could start writing right now (no one holds the lock)."""
+    connection = sqlite3.connect(db, timeout=0, isolation_level=None)
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("ROLLBACK")
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        connection.close()
+
+
+def test_a_menu_at_a_terminal_never_holds_the_write_lock(
+    cli: Cli, hosts: None, env_setup: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import questionary
+
+    from diary.cli import context
+
+    free: list[bool] = []
+
+    def first_when_free(choices: list[Any]) -> Any:
+        free.append(write_lock_is_free(env_setup))
+        return choices[0].value
+
+    monkeypatch.setattr(context, "interactive", lambda: True)
+    monkeypatch.setattr(questionary, "select", Answer(first_when_free))
+    picked = cli.ok("bp", "pick", "--by", "Ellen", "--for", "Tyler", "--seed", "5")
+    first = proposal(picked.stdout)[0].split(". ", 1)[1].split(" — ")[0]
+    assert f"Chosen: {first}" in picked.stderr
+    assert picks(cli)[0]["chosen"] is not None
+    ticked = cli.ok("bp", "tick", "Little Women", "--by", "Tyler")
+    assert "Ticked Little Women (1933) for Tyler" in ticked.stderr
+    cli.ok("bp", "untick", "Little Women", "--by", "Tyler")
+    assert free == [True, True, True]  # the other host can log while the menu is open
