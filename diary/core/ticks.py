@@ -10,7 +10,7 @@ IMDb ids. Never a fuzzy guess, never a remake (they are years apart).
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import CompoundSelect, Select, union
+from sqlalchemy import CompoundSelect, Select, or_, union
 from sqlmodel import Session, col, select
 
 from diary.core import clock
@@ -161,20 +161,55 @@ def tick_each(session: Session, person: Person, sources: dict[int, str]) -> list
 
 
 def untick(session: Session, person: Person, film: Film) -> str:
-    """Remove a hand tick; a diary entry still counts as seen, and the message says so."""
+    """Remove a hand tick; a diary entry still counts as seen, and the message says so.
+
+    So does an entry of a film that stands in for this one (the same film under another
+    row, see `match`): its tick stays.
+    """
     assert person.id is not None and film.id is not None
-    found = session.get(FilmTick, (person.id, film.id))
-    if found is not None:
-        session.delete(found)
-        session.flush()
     viewed = session.exec(
         select(Viewing.id)
         .join(ViewingPerson, col(ViewingPerson.viewing_id) == col(Viewing.id))
         .where(Viewing.film_id == film.id, ViewingPerson.person_id == person.id)
         .limit(1)
     ).first()
+    stand_in = None if viewed is not None else _viewed_stand_in(session, person, film)
+    if stand_in is not None:
+        return (
+            f"{person.name} has a diary entry for {label(stand_in)}, which is {label(film)}: "
+            "it stays seen"
+        )
+    found = session.get(FilmTick, (person.id, film.id))
+    if found is not None:
+        session.delete(found)
+        session.flush()
     if viewed is not None:
         return f"{person.name} has a diary entry for {label(film)}: it stays seen"
     if found is None:
         return f"{person.name} had not ticked {label(film)}"
     return f"Unticked {label(film)} for {person.name}"
+
+
+def _viewed_stand_in(session: Session, person: Person, film: Film) -> Film | None:
+    """A film the person has a viewing of that counts as `film` on the lists, if any."""
+    keys = describe(session, [film.id or 0]).keys.get(film.id or 0, set())
+    same_title = select(Film.id).where(
+        or_(
+            col(Film.title_key).in_(keys),
+            col(Film.id).in_(select(FilmAlias.film_id).where(col(FilmAlias.alias_key).in_(keys))),
+        ),
+        Film.id != film.id,
+    )
+    viewed = list(
+        session.exec(
+            select(Viewing.film_id)
+            .join(ViewingPerson, col(ViewingPerson.viewing_id) == col(Viewing.id))
+            .where(ViewingPerson.person_id == person.id, col(Viewing.film_id).in_(same_title))
+            .distinct()
+        )
+    )
+    if not viewed:
+        return None
+    matched = match(describe(session, viewed), describe(session, listed_films()))
+    found = next((seen for seen, listed in matched.items() if listed == film.id), None)
+    return session.get(Film, found) if found is not None else None

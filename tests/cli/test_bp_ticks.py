@@ -140,3 +140,15 @@ def test_bad_ticks_are_one_line_and_change_nothing(
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: "), result
     assert snapshot(env_setup) == before
+
+
+def test_untick_keeps_a_nominee_seen_under_another_year(cli: Cli, hosts: None) -> None:
+    cli.ok("log", "Wings", "--year", "1927", "--by", "Tyler")
+    said = cli.ok("bp", "untick", "Wings", "--by", "Tyler")
+    assert "Tyler has a diary entry for Wings (1927), which is Wings (1928)" in said.stderr
+    assert seen_titles(cli, "Tyler") == {("Wings", 1)}
+    cli.ok("log", "A Star Is Born", "--year", "1954", "--by", "Tyler")
+    cli.ok("bp", "tick", "A Star Is Born (1937)", "--by", "Tyler")
+    gone = cli.ok("bp", "untick", "A Star Is Born (1937)", "--by", "Tyler")
+    assert "Unticked A Star Is Born (1937) for Tyler" in gone.stderr  # a remake is no stand-in
+    assert seen_titles(cli, "Tyler") == {("Wings", 1)}
