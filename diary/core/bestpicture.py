@@ -166,6 +166,7 @@ def _ceremony(
         if held is not None and held != year:
             raise Conflict(f"ceremony {found.number} ({found.label}) honours {held}, not {year}")
         return found, False
+    _check_new(session, groups, year, number)
     if number is None:
         number = max((g.number or 0 for g in groups), default=0) + 1
     assert checklist.id is not None
@@ -179,6 +180,38 @@ def _ceremony(
     session.add(group)
     session.flush()
     return group, True
+
+
+def _check_new(
+    session: Session, groups: list[ChecklistGroup], year: int, number: int | None
+) -> None:
+    """A new ceremony comes next: the next number, and a season after the latest one."""
+    following = max((g.number or 0 for g in groups), default=0) + 1
+    if number is not None and number < 1:
+        raise InvalidInput(f"there is no ceremony {number}: ceremonies are numbered from 1")
+    if number is not None and number != following:
+        raise InvalidInput(
+            f"there is no ceremony {number} yet, and the next ceremony is {following}: "
+            f"leave out --ceremony, or give {following}"
+        )
+    years: dict[int | None, int | None] = dict(
+        session.exec(
+            select(ChecklistItem.group_id, func.min(ChecklistItem.listed_year))
+            .where(col(ChecklistItem.group_id).in_([g.id for g in groups]))
+            .group_by(col(ChecklistItem.group_id))
+        ).all()
+    )
+    held = [(y, g) for g in groups if (y := years.get(g.id)) is not None]
+    same = [g for held_year, g in held if held_year == year]
+    if same:
+        raise Conflict(f"ceremony {same[0].number} ({same[0].label}) already honours {year}")
+    if held:
+        last_year, last = max(held, key=lambda pair: (pair[0], pair[1].number or 0))
+        if last_year > year:
+            raise Conflict(
+                f"{year} comes before the latest season: ceremony {last.number} honours "
+                f"{last_year}, and a new ceremony follows it"
+            )
 
 
 def _film(session: Session, nominee: Nominee) -> tuple[Film, bool]:

@@ -115,3 +115,35 @@ def test_bad_files_change_nothing(
 def test_a_missing_file_is_one_line(cli: Cli, hosts: None, tmp_path: Path) -> None:
     result = cli("bp", "add-ceremony", str(tmp_path / "nope.csv"))
     assert result.exit_code == 1 and "no file" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "args", "message"),
+    [
+        ("title,year\nA,2026\n", ["--ceremony", "0"], "ceremony 0"),
+        ("title,year\nA,2026\n", ["--ceremony", "-3"], "ceremony -3"),
+        ("title,year\nA,2026\n", ["--ceremony", "101"], "the next ceremony is 99"),
+    ],
+)
+def test_a_new_ceremony_comes_next_in_order(
+    cli: Cli, hosts: None, tmp_path: Path, env_setup: Path, text: str, args: list[str], message: str
+) -> None:
+    with sqlite3.connect(env_setup) as connection:
+        before = connection.execute("SELECT count(*) FROM checklist_group").fetchone()
+    result = cli("bp", "add-ceremony", write(tmp_path / "season.csv", text), *args)
+    assert result.exit_code != 0 and message in result.stderr, result
+    with sqlite3.connect(env_setup) as connection:
+        assert connection.execute("SELECT count(*) FROM checklist_group").fetchone() == before
+
+
+def test_a_season_already_held_or_older_is_not_a_new_ceremony(
+    cli: Cli, hosts: None, tmp_path: Path
+) -> None:
+    cli.ok("bp", "add-ceremony", write(tmp_path / "a.csv", "title,year\nHarbour Lights,2027\n"))
+    same = cli(
+        "bp", "add-ceremony", write(tmp_path / "b.csv", "title,year\nElse,2027\n"), "-c", "100"
+    )
+    assert same.exit_code == 1 and "ceremony 99 (2027) already honours 2027" in same.stderr
+    older = cli("bp", "add-ceremony", write(tmp_path / "c.csv", "title,year\nOlder,2026\n"))
+    assert older.exit_code == 1 and "ceremony 99 honours 2027" in older.stderr
+    assert len(ceremony(cli, 99)) == 1 and ceremony(cli, 100) == []
