@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from diary.core.checklists import add_item, slugify, upsert_checklist, upsert_group
+from diary.core.checklists import SHORT_NAMES, add_item, slugify, upsert_checklist, upsert_group
+from diary.core.errors import InvalidInput
 from diary.core.films import add_film, films_with_key, label
 from diary.core.titles import display, title_key
 from diary.store.models import Checklist, ChecklistGroup, ChecklistItem, Film, FilmExternalId
@@ -49,12 +50,17 @@ class ListImport:
 
 
 def import_list(session: Session, films: FilmList) -> ListImport:
-    """Create or update the checklist from the file's rows (all in the caller's transaction)."""
+    """Create or update the checklist from the file's rows (all in the caller's transaction).
+
+    A Letterboxd list is found again by its address; another list that happens to have the
+    same name gets a name of its own (`rainy-sundays-2`). A list from a simple CSV is found
+    by its name. Neither ever joins the built-in list.
+    """
     checklist, created = upsert_checklist(
         session,
         films.name,
         kind=films.kind,
-        slug=slugify(films.name),
+        slug=_slug(session, films),
         source_key=films.source_key,
         description=films.description,
     )
@@ -88,6 +94,31 @@ def import_list(session: Session, films: FilmList) -> ListImport:
         else:
             result.present += 1
     return result
+
+
+def _slug(session: Session, films: FilmList) -> str:
+    """The slug of the list to import into: its own, or the first free one after it."""
+    base = slugify(films.name)
+    if films.source_key is not None:
+        known = session.exec(
+            select(Checklist.slug).where(Checklist.source_key == films.source_key)
+        ).first()
+        if known is not None:
+            return known
+    taken = session.exec(select(Checklist).where(Checklist.slug == base)).first()
+    builtin = base in SHORT_NAMES or (taken is not None and taken.kind == "builtin")
+    if films.source_key is None and builtin:
+        raise InvalidInput(
+            f"{films.name!r} is the name of the built-in list; its nominees come from "
+            "`diary bp add-ceremony`: give this list another --name"
+        )
+    if taken is None or films.source_key is None:
+        return base
+    slugs = set(session.exec(select(Checklist.slug).where(col(Checklist.slug).startswith(base))))
+    number = 2
+    while f"{base}-{number}" in slugs:
+        number += 1
+    return f"{base}-{number}"
 
 
 def _film(session: Session, entry: ListEntry, result: ListImport) -> tuple[Film | None, str]:

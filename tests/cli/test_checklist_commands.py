@@ -125,3 +125,41 @@ def test_bad_list_files_change_nothing(
     assert result.exit_code == 1 and message in result.stderr, result
     with sqlite3.connect(env_setup) as connection:
         assert connection.execute("SELECT count(*) FROM checklist").fetchone() == (1,)
+
+
+@pytest.mark.parametrize("name", ["Best Picture", "best-picture", "BP"])
+def test_an_imported_list_never_joins_the_built_in_one(
+    cli: Cli, hosts: None, tmp_path: Path, name: str
+) -> None:
+    source = tmp_path / "mine.csv"
+    source.write_text("title,year\nPaddington 2,2017\n", encoding="utf-8")
+    refused = cli("checklist", "import", str(source), "--name", name)
+    assert refused.exit_code == 1 and "name of the built-in list" in refused.stderr, refused
+    assert overview(cli)["best-picture"]["items"] == 621
+    assert list(overview(cli)) == ["best-picture"]
+
+
+def test_another_letterboxd_list_of_the_same_name_is_a_list_of_its_own(
+    cli: Cli, hosts: None, tmp_path: Path
+) -> None:
+    first = tmp_path / "first.csv"
+    first.write_text(LETTERBOXD_LIST, encoding="utf-8")
+    cli.ok("checklist", "import", str(first))
+    second = tmp_path / "second.csv"
+    second.write_text(
+        LETTERBOXD_LIST.replace("someone/list", "someone-else/list").split("1,Sunset")[0]
+        + "1,Her,2013,https://boxd.it/bB1,\r\n",
+        encoding="utf-8",
+    )
+    said = cli.ok("checklist", "import", str(second))
+    assert "Created the list 'Rainy Sundays' (rainy-sundays-2): 1 films added" in said.stderr
+    assert len(shown(cli, "rainy-sundays")) == 4
+    assert [r["listed_title"] for r in shown(cli, "rainy-sundays-2")] == ["Her"]
+    bp_named = tmp_path / "bp.csv"
+    bp_named.write_text(
+        LETTERBOXD_LIST.replace("Rainy Sundays", "Best Picture").replace("rainy-", "bp-"),
+        encoding="utf-8",
+    )
+    own = cli.ok("checklist", "import", str(bp_named))
+    assert "(best-picture-2)" in own.stderr
+    assert overview(cli)["best-picture"]["items"] == 621
