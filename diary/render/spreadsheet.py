@@ -16,6 +16,7 @@ from diary.core.spreadsheet import FORMULA_START, SheetRow, neutral
 from diary.store.models import Person
 
 TICK = "✓"
+EARLIEST = (1980, 1, 1, 0, 0, 0)  # the first time a zip file can record
 
 
 def headings(people: Sequence[Person]) -> list[str]:
@@ -46,7 +47,10 @@ def _year(label: str) -> int | str:
 
 
 def to_csv(rows: Sequence[SheetRow], people: Sequence[Person]) -> str:
+    """The sheet as CSV text, opening with a byte-order mark: without one, Excel reads the
+    file in the machine's legacy encoding and shows ✓ and accents as mojibake."""
     out = io.StringIO()
+    out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([neutral(h) for h in headings(people)])
     for row in rows:
@@ -88,6 +92,30 @@ def to_xlsx(rows: Sequence[SheetRow], people: Sequence[Person], title: str) -> b
         letter = sheet.cell(row=1, column=index).column_letter
         width = widths.get(heading, 30 if heading.endswith("comment") else 12)
         sheet.column_dimensions[letter].width = width
+    return _reproducible(book)
+
+
+def _reproducible(book: Any) -> bytes:
+    """The workbook's bytes, the same every time for the same cells.
+
+    openpyxl stamps the file's properties and every part of the zip with the current time;
+    here both carry the zip format's earliest time instead.
+    """
+    import zipfile
+    from datetime import datetime
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    book.properties.creator = "diary"
+    book.properties.created = book.properties.modified = datetime(*EARLIEST)
+    raw = io.BytesIO()
+    ExcelWriter(book, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED)).save()
     out = io.BytesIO()
-    book.save(out)
+    with (
+        zipfile.ZipFile(raw) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for part in source.infolist():
+            fixed = zipfile.ZipInfo(part.filename, date_time=EARLIEST)
+            target.writestr(fixed, source.read(part), compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()

@@ -54,7 +54,8 @@ def test_csv_has_a_row_per_nomination_and_neutral_cells(
     target = tmp_path / "sheet.csv"
     said = cli.ok("bp", "export", str(target))
     assert f"Wrote 621 nominations for Ellen, Tyler to {target}." in said.stderr
-    text = target.read_text(encoding="utf-8")
+    assert target.read_bytes().startswith("\ufeffCeremony,".encode())  # Excel reads it as UTF-8
+    text = target.read_text(encoding="utf-8-sig")
     assert text.splitlines()[0] == (
         "Ceremony,Year,Film,Winner,Covered,Ellen seen,Ellen rating,Ellen comment,"
         "Tyler seen,Tyler rating,Tyler comment,IMDb"
@@ -105,6 +106,34 @@ def test_xlsx_has_true_false_ticks_and_text_never_formulas(
             assert cell.data_type != "f", cell.value
 
 
+def test_xlsx_is_the_same_file_for_the_same_diary(
+    cli: Cli, diary: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime
+    import time
+    import types
+
+    import openpyxl.packaging.core
+    import openpyxl.writer.excel
+
+    first = tmp_path / "first.xlsx"
+    cli.ok("bp", "export", str(first))
+
+    class Later(datetime.datetime):
+        @classmethod
+        def now(cls, tz: datetime.tzinfo | None = None) -> "Later":
+            return cls(2031, 5, 6, 7, 8, 9, tzinfo=tz)
+
+    later = types.SimpleNamespace(datetime=Later, timezone=datetime.timezone)
+    monkeypatch.setattr(openpyxl.packaging.core, "datetime", later)
+    monkeypatch.setattr(openpyxl.writer.excel, "datetime", later)
+    days_later = time.time() + 3 * 86400
+    monkeypatch.setattr(time, "time", lambda: days_later)
+    second = tmp_path / "second.xlsx"
+    cli.ok("bp", "export", str(second))
+    assert second.read_bytes() == first.read_bytes()
+
+
 def test_export_never_overwrites_without_force(cli: Cli, diary: None, tmp_path: Path) -> None:
     target = tmp_path / "sheet.csv"
     target.write_text("mine", encoding="utf-8")
@@ -112,7 +141,7 @@ def test_export_never_overwrites_without_force(cli: Cli, diary: None, tmp_path: 
     assert refused.exit_code == 1 and "--force" in refused.stderr
     assert target.read_text(encoding="utf-8") == "mine"
     cli.ok("bp", "export", str(target), "--force")
-    assert target.read_text(encoding="utf-8").startswith("Ceremony,")
+    assert target.read_text(encoding="utf-8-sig").startswith("Ceremony,")
     wrong = cli("bp", "export", str(tmp_path / "sheet.ods"))
     assert wrong.exit_code == 1 and ".csv or .xlsx" in wrong.stderr
     missing = cli("bp", "export", str(tmp_path / "no" / "sheet.csv"))
