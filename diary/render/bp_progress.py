@@ -48,14 +48,14 @@ def _bars(title: str, tally: Tally, people: Sequence["Person"]) -> "Table":
     return grid
 
 
-def _cell(count: int, total: int, bar: int) -> "Text":
-    """The count, then a small bar drawn as text: a heavy line seen, a thin line not."""
+def _cell(count: int, total: int, bar: int, width: int) -> "Text":
+    """The count right-aligned in `width`, then a small bar drawn as text: a heavy line
+    seen, a thin line not. Every cell of a column has the same width, so the bars line up."""
     from rich.text import Text
 
     full = round(bar * count / total) if total else 0
     if count and bar and not full:
         full = 1  # something seen always shows
-    width = len(f"{total}/{total}")
     return Text.assemble(
         f"{count}/{total}".rjust(width) + (" " if bar else ""),
         ("━" * full, "bar.complete"),
@@ -80,7 +80,7 @@ def _parts(heading: str, parts: Sequence[Part], people: Sequence["Person"], widt
         built.add_column(who, no_wrap=True)
     for part in parts:
         counts = [c for who, c in _rows(part.all, people) if who != "Neither"]
-        built.add_row(Text(part.label), *(_cell(c, part.all.total, bar) for c in counts))
+        built.add_row(Text(part.label), *(_cell(c, part.all.total, bar, count) for c in counts))
     return built
 
 

@@ -172,3 +172,12 @@ def test_progress_with_nobody_yet(cli: Cli) -> None:
     found = progress(cli)
     assert found["people"] == [] and found["all"]["total"] == 621
     assert "nobody yet" in found["summary"]
+
+
+def test_the_small_bars_line_up_down_each_column(cli: Cli, hosts: None) -> None:
+    cli.ok("bp", "tick", "Wings", "7th Heaven", "Her", "--by", "Ellen")
+    shown = cli.ok("bp", "progress").stdout
+    decades = [line for line in shown.splitlines() if line.startswith("│ 19") or "│ 20" in line]
+    assert len(decades) == 11
+    starts = {line.index("━") if "━" in line else line.index("─", 12) for line in decades}
+    assert len(starts) == 1, "\n".join(decades)  # 2/8 in the 1920s, 1/88 in the 2010s
