@@ -9,8 +9,9 @@ on the one before:
    lists are recorded in the same pass;
 2. diary entries; 3. reviews; 4. films watched without a date; 5. ratings.
 
-When the import added viewings, `films_seen` is then told, once, every film the person has
-seen. Any bad row raises and the caller's transaction rolls back everything.
+When the import added viewings, films seen since they went on the person's watchlist leave
+it (as logging does), and `films_seen` is told, once, every film the person has seen. Any bad
+row raises and the caller's transaction rolls back everything.
 """
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -18,6 +19,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from diary.core.checklists import films_seen
@@ -36,10 +38,11 @@ from diary.core.letterboxd_viewings import (
     attach_reviews,
     mark_seen,
 )
+from diary.core.watchlist import remove_watched_since_added
 from diary.importers.letterboxd import detect, list_info, read_rows
 from diary.importers.letterboxd_files import SourceFile, open_export
 from diary.importers.letterboxd_rows import Row
-from diary.store.models import Person, Viewing, ViewingPerson
+from diary.store.models import Person, Viewing, ViewingPerson, WatchlistEntry
 
 CHUNK = 1000
 T = TypeVar("T")
@@ -98,6 +101,7 @@ def import_letterboxd(
             progress.start(sum(file.size * _passes(kind) for file, kind in files))
         advance = progress.advance if progress is not None else None
         state = State(session, person, summary)
+        firsts = (state.next_viewing, _next_id(session, WatchlistEntry))
         for file, kind in files:
             if kind == "list":
                 _import_list(state, file, advance)
@@ -111,11 +115,32 @@ def import_letterboxd(
         counts["films"].added = state.films.counts.added
         counts["films"].present = state.films.counts.present
         counts["films"].skipped = sum(c.skipped for c in counts.values())
+        if any(counts[c].added for c in ("diary entries", "watched, no date", "watchlist")):
+            _leave_watchlists(state, firsts)
         if any(counts[c].added for c in ("diary entries", "watched, no date")):
             summary.checklist_notes = films_seen(session, person, seen_films(session, person))
         return summary
     finally:
         export.close()
+
+
+def _next_id(session: Session, model: type[WatchlistEntry]) -> int:
+    return (session.execute(select(func.max(model.id))).scalar() or 0) + 1
+
+
+def _leave_watchlists(state: State, firsts: tuple[int, int]) -> None:
+    """Films seen since they went on the watchlist leave it, as when logging. A watchlist row
+    of this export for a film already seen since is counted as skipped, not added."""
+    person = state.session.get(Person, state.person_id)
+    assert person is not None
+    removed = remove_watched_since_added(state.session, person, *firsts)
+    state.summary.watchlist_removed = [film for film, new in removed if not new]
+    left_out = [film for film, new in removed if new]
+    if left_out:
+        tally = state.tally("watchlist")
+        tally.added -= len(left_out)
+        tally.skipped += len(left_out)
+        state.summary.watchlist_left_out = left_out
 
 
 def _passes(kind: str) -> int:

@@ -43,6 +43,8 @@ class ImportSummary:
     not_imported: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     checklist_notes: list[str] = field(default_factory=list)
+    watchlist_removed: list[str] = field(default_factory=list)  # films watched since listed
+    watchlist_left_out: list[str] = field(default_factory=list)  # rows of films seen since
     dry_run: bool = False
 
 

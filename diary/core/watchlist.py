@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 from diary.core import clock
 from diary.core.errors import InvalidInput, NotFound
 from diary.core.films import label
+from diary.core.titles import display
 from diary.store.models import Film, Person, WatchlistEntry
 
 
@@ -121,3 +122,33 @@ def remove_watched(session: Session, film_id: int, people: Sequence[Person]) -> 
         session.delete(entry)
     session.flush()
     return sorted(removed)
+
+
+def remove_watched_since_added(
+    session: Session, person: Person, first_viewing_id: int, first_entry_id: int
+) -> list[tuple[str, bool]]:
+    """After an import, as logging does: take off the person's watchlist each film they are
+    shown watching on or after the day it went on the list, where the viewing (ids from
+    `first_viewing_id` on) or the watchlist entry (ids from `first_entry_id` on) is new. A film
+    put back on the list after it was seen stays. Returns (film, entry new in this import).
+    """
+    from diary.core.bulk import IN_KEYS, fetch, json_list
+
+    found = fetch(
+        session,
+        (
+            "SELECT w.id, f.title, f.year FROM watchlist_entry w JOIN film f ON f.id = w.film_id "
+            "WHERE w.person_id = :person AND EXISTS (SELECT 1 FROM viewing v "
+            "JOIN viewing_person p ON p.viewing_id = v.id WHERE p.person_id = :person "
+            "AND v.film_id = w.film_id AND (v.id >= :viewing OR w.id >= :entry) "
+            "AND substr(v.created_at, 1, 10) >= substr(w.added_at, 1, 10)) "
+            "ORDER BY f.title_key, f.year, w.id"
+        ),
+        {"person": person.id, "viewing": first_viewing_id, "entry": first_entry_id},
+    )
+    if found:
+        session.connection().exec_driver_sql(
+            f"DELETE FROM watchlist_entry WHERE id {IN_KEYS.replace(':keys', '?')}",
+            (json_list(row[0] for row in found),),
+        )
+    return [(display(title, year), entry >= first_entry_id) for entry, title, year in found]

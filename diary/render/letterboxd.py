@@ -54,6 +54,8 @@ def summary_dict(summary: ImportSummary) -> dict[str, Any]:
         "not_imported": summary.not_imported,
         "problems": summary.problems,
         "checklists": summary.checklist_notes,
+        "watchlist_removed": summary.watchlist_removed,
+        "watchlist_left_out": summary.watchlist_left_out,
     }
 
 
@@ -74,6 +76,15 @@ def summary_notes(summary: ImportSummary, limit: int = 20) -> list[str]:
     lines.extend(summary.problems[:limit])
     if len(summary.problems) > limit:
         lines.append(f"… and {len(summary.problems) - limit} more rows not imported (see --json)")
+    for films, before, after in (
+        (summary.watchlist_removed, "Took", f"off {summary.person}'s watchlist"),
+        (summary.watchlist_left_out, "Left", "of the export's watchlist out"),
+    ):
+        if films:
+            more = len(films) - limit
+            shown = ", ".join(films[:limit]) + (f" and {more} more" if more > 0 else "")
+            counted = f"{len(films)} film{'s' if len(films) != 1 else ''}"
+            lines.append(f"{before} {counted} {after}, watched since added: {shown}")
     lines.extend(summary.checklist_notes)
     if summary.dry_run:
         lines.append("Dry run: nothing was changed; the table shows what the import would do.")

@@ -190,6 +190,34 @@ def test_a_newer_export_adds_only_what_is_new(
     assert [(e[2], e[3], e[4]) for e in jaws] == [("2024-05-31", 4.5, True), (None, None, False)]
 
 
+def test_films_seen_since_they_went_on_the_watchlist_leave_it(
+    cli: Cli, ellen: None, env_setup: Path, tmp_path: Path
+) -> None:
+    import_json(cli, str(FIXTURE))  # its watchlist: Rashomon, Spirited Away (June 2024)
+    cli.ok("watchlist", "add", "Paddington 2", "--year", "2017")  # on the list 2025-02-01
+    cli.ok("watchlist", "add", "Jaws")  # seen in 2023, put on the list again for a rewatch
+    newer = copy_fixture(tmp_path / "newer")
+    with open(newer / "diary.csv", "a", encoding="utf-8", newline="") as handle:
+        handle.write("2025-02-01,Paddington 2,2017,https://boxd.it/dP2a,5,,,2025-02-01\r\n")
+    with open(newer / "watched.csv", "a", encoding="utf-8", newline="") as handle:
+        handle.write("2024-06-02,Rashomon,1950,https://boxd.it/rSh0\r\n")
+    summary = import_json(cli, str(newer))
+    assert summary["watchlist_removed"] == ["Paddington 2 (2017)", "Rashomon (1950)"]
+    listed = json.loads(cli.ok("watchlist", "list", "--json").stdout)
+    assert sorted(e["film"]["title"] for e in listed) == ["Jaws", "Spirited Away"]
+
+    # The same export again: its watchlist row for Rashomon, seen since, stays out.
+    before = snapshot(env_setup)
+    again = import_json(cli, str(newer))
+    assert set(added(again).values()) == {0}
+    assert again["counts"]["watchlist"] == {"added": 0, "present": 1, "skipped": 1}
+    assert again["watchlist_left_out"] == ["Rashomon (1950)"]
+    assert again["watchlist_removed"] == []
+    assert snapshot(env_setup) == before
+    said = cli.ok("import", "letterboxd", str(newer)).stderr
+    assert "Left 1 film of the export's watchlist out, watched since added: Rashomon" in said
+
+
 def test_the_zip_imports_like_the_folder(cli: Cli, ellen: None, tmp_path: Path) -> None:
     archive = tmp_path / "letterboxd-someone.zip"
     with zipfile.ZipFile(archive, "w") as out:
