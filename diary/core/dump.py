@@ -14,9 +14,22 @@ the dump's, in the same transaction.
 import base64
 import json
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Connection, DateTime, Table, create_engine, text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Date,
+    DateTime,
+    Integer,
+    String,
+    Table,
+    create_engine,
+    text,
+)
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel
 
 import diary.store.models  # noqa: F401  (registers every table)
@@ -162,20 +175,49 @@ def _check_tables(found: Any, name: str) -> None:
         rows = table.get("rows")
         if not isinstance(rows, list):
             raise InvalidInput(f"{name}: table {table['name']} has no list of rows")
+        kinds = [(str(c), known[table["name"]].c[str(c)]) for c in columns]
         for number, row in enumerate(rows, 1):
             if not isinstance(row, list) or len(row) != len(columns):
                 raise InvalidInput(
                     f"{name}: table {table['name']} row {number} does not have "
                     f"{len(columns)} values"
                 )
-            if not all(_valid(value) for value in row):
-                raise InvalidInput(f"{name}: table {table['name']} row {number} has a bad value")
+            for (column_name, column), value in zip(kinds, row, strict=True):
+                if not _valid(value, column):
+                    raise InvalidInput(
+                        f"{name}: table {table['name']} row {number} has a bad value for "
+                        f"{column_name}: {json.dumps(value, ensure_ascii=False)[:40]}"
+                    )
 
 
-def _valid(value: Any) -> bool:
+def _is_time(column: Column[Any]) -> bool:
+    """A date-and-time column (SQLModel's UTCDateTime wraps SQLAlchemy's DateTime)."""
+    return isinstance(column.type, DateTime) or isinstance(
+        getattr(column.type, "impl", None), DateTime
+    )
+
+
+def _valid(value: Any, column: Column[Any]) -> bool:
+    """Whether `value` is what the column holds, written as a dump writes it."""
+    if value is None:
+        return bool(column.nullable)
+    kind = column.type
+    if isinstance(kind, Boolean):
+        return isinstance(value, bool)
+    if isinstance(kind, Integer):
+        return isinstance(value, int) and not isinstance(value, bool)
+    if _is_time(column) or isinstance(kind, Date):
+        try:
+            parse = datetime.fromisoformat if _is_time(column) else date.fromisoformat
+            parse(value)
+        except (TypeError, ValueError):
+            return False
+        return isinstance(value, str)
+    if isinstance(kind, String) or isinstance(getattr(kind, "impl", None), String):
+        return isinstance(value, str)
     if isinstance(value, dict):
         return set(value) == {"base64"} and isinstance(value["base64"], str)
-    return value is None or isinstance(value, int | float | str | bool)
+    return isinstance(value, int | float | str | bool)
 
 
 @dataclass
@@ -206,9 +248,17 @@ def restore(session: Session, data: dict[str, Any], name: str) -> Restored:
         columns = ", ".join(map(_quoted, found["columns"]))
         marks = ", ".join("?" for _ in found["columns"])
         rows = [tuple(_from_json(v) for v in row) for row in found["rows"]]
-        connection.exec_driver_sql(
-            f"INSERT INTO {_quoted(table.name)} ({columns}) VALUES ({marks})", rows
-        )
+        try:
+            connection.exec_driver_sql(
+                f"INSERT INTO {_quoted(table.name)} ({columns}) VALUES ({marks})", rows
+            )
+        except IntegrityError as exc:
+            # The rows before the failing one went in (the table was empty): that names it.
+            done = connection.exec_driver_sql(f"SELECT count(*) FROM {_quoted(table.name)}")
+            reason = str(exc.orig).splitlines()[0]
+            raise InvalidInput(
+                f"{name}: table {table.name} row {done.scalar_one() + 1}: {reason}"
+            ) from None
         total += len(rows)
     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     if broken:
@@ -235,7 +285,7 @@ def user_tables(connection: Connection) -> list[str]:
 
 
 def _differs(connection: Connection, fresh: Connection, table: Table) -> int | None:
-    columns = [c.name for c in table.columns if not isinstance(c.type, DateTime)]
+    columns = [c.name for c in table.columns if not _is_time(c)]
     mine = connection.exec_driver_sql(_select(table, columns)).fetchall()
     if mine == fresh.exec_driver_sql(_select(table, columns)).fetchall():
         return None

@@ -102,6 +102,21 @@ def test_only_an_empty_database_takes_a_dump(
     assert snapshot(other) == before
 
 
+def test_a_new_database_made_days_before_still_takes_a_dump(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(cli)
+    dump = tmp_path / "dump.json"
+    cli.ok("export", "json", str(dump))
+    fresh = tmp_path / "fresh.db"
+    switch_to(monkeypatch, fresh)
+    cli.ok("db", "upgrade")  # made on 2025-02-01, with the built-in Best Picture rows
+    monkeypatch.setenv("DIARY_TODAY", "2025-02-03")
+    database.reset()
+    assert cli.ok("import", "json", str(dump)).stderr.startswith("Restored ")
+    assert snapshot(fresh) == snapshot(tmp_path / "diary.db")
+
+
 def bad_dump(tmp_path: Path, change: str) -> Path:
     path = tmp_path / "dump.json"
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -118,6 +133,16 @@ def bad_dump(tmp_path: Path, change: str) -> Path:
         tables["person"]["rows"][0].pop()
     elif change == "dangling":
         tables["viewing_person"]["rows"][0][1] = 999
+    elif change == "text for a number":
+        tables["viewing_person"]["rows"][0][tables["viewing_person"]["columns"].index("rating")] = (
+            "five"
+        )
+    elif change == "not a date":
+        tables["viewing"]["rows"][0][tables["viewing"]["columns"].index("watched_on")] = "soon"
+    elif change == "no name":
+        tables["person"]["rows"][0][tables["person"]["columns"].index("name")] = None
+    elif change == "twice":
+        tables["person"]["rows"].append(list(tables["person"]["rows"][0]))
     bad = tmp_path / f"{change.replace(' ', '-')}.json"
     bad.write_text(json.dumps(data), encoding="utf-8")
     return bad
@@ -132,6 +157,10 @@ def bad_dump(tmp_path: Path, change: str) -> Path:
         ("columns", "table person has columns"),
         ("short row", "table person row 1 does not have"),
         ("dangling", "a row of viewing_person"),
+        ("text for a number", 'table viewing_person row 1 has a bad value for rating: "five"'),
+        ("not a date", 'table viewing row 1 has a bad value for watched_on: "soon"'),
+        ("no name", "table person row 1 has a bad value for name: null"),
+        ("twice", "table person row 3: UNIQUE constraint failed: person.id"),
     ],
 )
 def test_a_bad_dump_is_one_line_and_changes_nothing(
