@@ -106,8 +106,15 @@ def add_ceremony(
         for item in session.exec(select(ChecklistItem).where(ChecklistItem.group_id == group.id))
     }
     position = max((i.position for i in items.values()), default=0)
+    elsewhere = set(
+        session.exec(
+            select(ChecklistItem.film_id).where(
+                ChecklistItem.checklist_id == checklist.id, ChecklistItem.group_id != group.id
+            )
+        )
+    )
     for nominee in nominees:
-        film, new_film = _film(session, nominee)
+        film, new_film = _film(session, nominee, elsewhere)
         if new_film:
             change.films_created.append(label(film))
         assert film.id is not None and checklist.id is not None
@@ -214,8 +221,10 @@ def _check_new(
             )
 
 
-def _film(session: Session, nominee: Nominee) -> tuple[Film, bool]:
-    """The nominee's film: by IMDb id, else title (or alias) and year; created when new."""
+def _film(session: Session, nominee: Nominee, elsewhere: set[int]) -> tuple[Film, bool]:
+    """The nominee's film: by IMDb id, else title (or alias) and year, else the only film
+    with the title one year off that is no other ceremony's nominee (as migration 5 does);
+    created when new."""
     if nominee.imdb:
         owner = session.exec(
             select(Film)
@@ -224,10 +233,20 @@ def _film(session: Session, nominee: Nominee) -> tuple[Film, bool]:
         ).first()
         if owner is not None:
             return owner, False
-    found = films_with_key(session, title_key(nominee.title), nominee.year)
+    key = title_key(nominee.title)
+    found = films_with_key(session, key, nominee.year)
     if len(found) > 1:
         names = ", ".join(f"{label(f)} (film {f.id})" for f in found)
         raise Ambiguous(f"line {nominee.line}: {nominee.title!r} matches {names}", found)
+    if not found:  # logged under a festival or foreign release year: the only film a year off
+        near = [
+            f
+            for f in films_with_key(session, key, None)
+            if f.year is not None and abs(f.year - nominee.year) == 1 and f.id not in elsewhere
+        ]
+        theirs = external_ids(session, near[0]).get("imdb") if len(near) == 1 else None
+        if len(near) == 1 and (theirs is None or nominee.imdb in (None, theirs)):
+            found = near
     created = not found
     film = found[0] if found else add_film(session, nominee.title, nominee.year)
     if nominee.imdb:

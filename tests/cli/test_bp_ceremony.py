@@ -147,3 +147,29 @@ def test_a_season_already_held_or_older_is_not_a_new_ceremony(
     older = cli("bp", "add-ceremony", write(tmp_path / "c.csv", "title,year\nOlder,2026\n"))
     assert older.exit_code == 1 and "ceremony 99 honours 2027" in older.stderr
     assert len(ceremony(cli, 99)) == 1 and ceremony(cli, 100) == []
+
+
+def test_a_film_already_in_the_diary_a_year_off_is_the_new_nominee(
+    cli: Cli, hosts: None, tmp_path: Path
+) -> None:
+    cli.ok("log", "Harbour Lights", "--year", "2025", "--with", "Tyler")  # a festival year
+    cli.ok("film", "add", "Salt and Stars", "--year", "2025")
+    cli.ok("film", "add", "Salt and Stars", "--year", "2027")  # two a year off: neither is it
+    season = "title,year,imdb\nHarbour Lights,2026,\nSalt and Stars,2026,\n"
+    added = cli.ok("bp", "add-ceremony", write(tmp_path / "s.csv", season))
+    assert "New films: Salt and Stars (2026)." in added.stderr
+    rows = {r["listed_title"]: r for r in ceremony(cli, 99)}
+    assert rows["Harbour Lights"]["film"]["year"] == 2025  # the diary's own film, no copy
+    assert rows["Harbour Lights"]["seen"] == {"Ellen": True, "Tyler": True}
+    assert rows["Salt and Stars"]["film"]["year"] == 2026
+    assert len(json.loads(cli.ok("film", "list", "Harbour Lights", "--json").stdout)) == 1
+
+
+def test_another_ceremonys_nominee_a_year_off_is_another_film(
+    cli: Cli, hosts: None, tmp_path: Path
+) -> None:
+    cli.ok("bp", "add-ceremony", write(tmp_path / "a.csv", "title,year\nEcho Park,2026\n"))
+    cli.ok("log", "Echo Park", "--year", "2026")
+    cli.ok("bp", "add-ceremony", write(tmp_path / "b.csv", "title,year\nEcho Park,2027\n"))
+    assert [r["film"]["year"] for r in ceremony(cli, 100)] == [2027]
+    assert [r["seen"]["Ellen"] for r in ceremony(cli, 100)] == [False]
