@@ -8,15 +8,25 @@ from datetime import UTC, date, datetime
 
 
 def today() -> date:
-    fixed = os.environ.get("DIARY_TODAY")
-    if fixed:
-        return date.fromisoformat(fixed)
-    return date.today()
+    fixed = _fixed()
+    return fixed if fixed is not None else date.today()
 
 
 def now() -> datetime:
     """The current moment in UTC, to the second (stable in exports)."""
-    fixed = os.environ.get("DIARY_TODAY")
-    if fixed:
-        return datetime.combine(date.fromisoformat(fixed), datetime.min.time(), UTC)
+    fixed = _fixed()
+    if fixed is not None:
+        return datetime.combine(fixed, datetime.min.time(), UTC)
     return datetime.now(UTC).replace(microsecond=0)
+
+
+def _fixed() -> date | None:
+    text = os.environ.get("DIARY_TODAY", "").strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        from diary.core.errors import InvalidInput
+
+        raise InvalidInput(f"DIARY_TODAY must be a date, YYYY-MM-DD: {text!r}") from None

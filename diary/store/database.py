@@ -50,6 +50,8 @@ def _create(location: Location) -> Engine:
             folder.mkdir(parents=True, exist_ok=True)
     try:
         return make_engine(location)
+    except DiaryError:  # a setting such as DIARY_BUSY_TIMEOUT_MS, said in its own words
+        raise
     except Exception as exc:  # an unknown URL scheme or a missing driver
         scheme = location.url.partition("://")[0] or location.url
         reason = type(exc).__name__

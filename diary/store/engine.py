@@ -17,24 +17,36 @@ from sqlmodel import Session
 
 from diary.store.location import Location
 
-BUSY_TIMEOUT_MS = int(os.environ.get("DIARY_BUSY_TIMEOUT_MS", "10000"))
 WRITE = "diary_write"
+
+
+def busy_timeout_ms() -> int:
+    """How long to wait for another writer: DIARY_BUSY_TIMEOUT_MS, else ten seconds."""
+    from diary.core.errors import InvalidInput
+
+    text = os.environ.get("DIARY_BUSY_TIMEOUT_MS", "").strip() or "10000"
+    if not text.isdigit() or not text.isascii():
+        raise InvalidInput(
+            f"DIARY_BUSY_TIMEOUT_MS must be a whole number of milliseconds: {text!r}"
+        )
+    return int(text)
 
 
 def make_engine(location: Location) -> Engine:
     if location.path is not None:
-        engine = create_engine(location.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-        event.listen(engine, "connect", _on_connect)
+        timeout = busy_timeout_ms()
+        engine = create_engine(location.url, connect_args={"timeout": timeout / 1000})
+        event.listen(engine, "connect", lambda connection, _: _on_connect(connection, timeout))
         event.listen(engine, "begin", _on_begin)
         return engine
     return create_engine(location.url)
 
 
-def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+def _on_connect(dbapi_connection: Any, busy_timeout: int) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA busy_timeout={busy_timeout}")
     try:
         # WAL is a property of the file: set once, it stays. Switch only a new database or
         # one of ours, never another program's file that --db happened to point at.

@@ -155,3 +155,42 @@ def test_location_from_option_environment_or_default(
 def test_a_password_is_masked(url: str, shown: str) -> None:
     assert mask_url(url) == shown
     assert "secret" not in resolve(url).shown and "w@rd" not in resolve(url).shown
+
+
+@pytest.mark.parametrize(
+    ("setting", "args", "message"),
+    [
+        (
+            {"DIARY_BUSY_TIMEOUT_MS": "ten"},
+            ["people", "list"],
+            "Error: DIARY_BUSY_TIMEOUT_MS must be a whole number of milliseconds: 'ten'",
+        ),
+        (
+            {"DIARY_TODAY": "2025-13-01"},
+            ["people", "add", "Ann"],
+            "Error: DIARY_TODAY must be a date, YYYY-MM-DD: '2025-13-01'",
+        ),
+    ],
+    ids=["busy timeout", "today"],
+)
+def test_a_bad_setting_in_the_environment_is_one_line(
+    env_setup: Path, setting: dict[str, str], args: list[str], message: str
+) -> None:
+    from tests.conftest import run_diary
+
+    result = run_diary(*args, env=setting)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [message]
+    assert not env_setup.exists() or sqlite3.connect(env_setup).execute(
+        "SELECT count(*) FROM person"
+    ).fetchone() == (0,)
+
+
+def test_the_busy_timeout_comes_from_the_environment(
+    location: Location, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIARY_BUSY_TIMEOUT_MS", "1234")
+    engine = database.engine_for(location, write=True)
+    with session_scope(engine, write=False) as session:
+        assert pragma(session, "busy_timeout") == 1234
+    database.reset()
