@@ -32,6 +32,7 @@ def comment_add(
     from diary.core.comments import set_comment
     from diary.core.films import label
 
+    context.choose_film_first(film, year)
     with context.session(write=True) as db:
         who = context.person(db, by)
         chosen = context.film(db, film, year, create=True)

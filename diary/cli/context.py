@@ -4,7 +4,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 class State:
     db: str | None = None
     debug: bool = False
+    # Title and year typed -> the film picked at the terminal before the write lock was taken.
+    chosen: dict[tuple[str, int | None], int] = field(default_factory=dict)
 
 
 state = State()
@@ -89,16 +91,47 @@ def film(db: "Session", text: str, year: int | None = None, create: bool = False
     """The film the user means; on a TTY an ambiguous title becomes a choice."""
     from diary.core import films
     from diary.core.errors import Ambiguous
+    from diary.store.models import Film
 
+    picked = state.chosen.get((text, year))
+    if picked is not None and (found := db.get(Film, picked)) is not None:
+        return found
     try:
         return films.resolve_film(db, text, year, create=create)
     except Ambiguous as exc:
-        if not interactive():
-            raise
-        import questionary
-
-        choices = [questionary.Choice(films.label(f), value=f) for f in exc.candidates]
-        chosen = questionary.select(f"Which {text!r}?", choices=choices).ask()
+        chosen = _choose(text, exc)
         if chosen is None:
             raise
         return chosen
+
+
+def choose_film_first(text: str | None, year: int | None = None) -> None:
+    """At a terminal, settle an ambiguous title before a write transaction begins, so that
+    no other diary command waits on the write lock while the question is on screen."""
+    if text is None or not interactive():
+        return
+    from diary.core import films
+    from diary.core.errors import Ambiguous, DiaryError
+
+    try:
+        with session() as db:
+            try:
+                films.resolve_film(db, text, year)
+            except Ambiguous as exc:
+                chosen = _choose(text, exc)  # a read transaction: nobody waits on it
+                if chosen is not None and chosen.id is not None:
+                    state.chosen[(text, year)] = chosen.id
+    except DiaryError:
+        pass  # unknown, or an upgrade due: the command's own transaction says so
+
+
+def _choose(text: str, ambiguous: Exception) -> "Film | None":
+    from diary.core import films
+    from diary.core.errors import Ambiguous
+
+    if not interactive() or not isinstance(ambiguous, Ambiguous):
+        return None
+    import questionary
+
+    choices = [questionary.Choice(films.label(f), value=f) for f in ambiguous.candidates]
+    return questionary.select(f"Which {text!r}?", choices=choices).ask()

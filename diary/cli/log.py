@@ -102,6 +102,7 @@ def log_cmd(
     watched_on = _date(date)
     my_rating = _rating(rating)
     text = _read_review(review)
+    context.choose_film_first(film, year)
     with context.session(write=True) as db:
         me = context.person(db, by)
         attendees = [Attendee(me, my_rating, like, rewatch, text)] + _companions(db, with_)
@@ -243,6 +244,7 @@ def edit_cmd(
 
     if rating is not None and no_rating:
         raise InvalidInput("give --rating or --no-rating, not both")
+    context.choose_film_first(film, year)
     changes = Changes(
         watched_on=_date(date),
         rating=_rating(rating),

@@ -121,6 +121,7 @@ def root(
     """
     state.db = db
     state.debug = debug
+    state.chosen = {}
 
 
 log.register(app)

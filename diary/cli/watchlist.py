@@ -50,6 +50,7 @@ def watchlist_add(
     from diary.core import watchlist
     from diary.core.films import label
 
+    context.choose_film_first(film, year)
     with context.session(write=True) as db:
         who = context.person(db, by)
         chosen = context.film(db, film, year, create=True)
@@ -110,6 +111,7 @@ def watchlist_remove(
     from diary.core import watchlist
     from diary.core.films import label
 
+    context.choose_film_first(film, year)
     with context.session(write=True) as db:
         who = context.person(db, by)
         chosen = context.film(db, film, year)

@@ -158,6 +158,48 @@ def test_an_ambiguous_title_at_a_terminal_is_a_choice(
     assert offered == [["Lantern Keeper (1987)", "The Lantern Keeper (2003)"]]
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["log", "lantern keeper"],
+        ["watchlist", "add", "lantern keeper"],
+        ["comment", "add", "lantern keeper", "a lighthouse, twice"],
+    ],
+    ids=["log", "watchlist", "comment"],
+)
+def test_the_choice_is_made_before_the_write_lock_is_taken(
+    cli: Cli, hosts: None, env_setup: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    import sqlite3
+
+    import questionary
+
+    cli.ok("film", "add", "The Lantern Keeper", "--year", "2003")
+    cli.ok("film", "add", "Lantern Keeper", "--year", "1987")
+    others_could_write: list[bool] = []
+
+    class Select:
+        def __init__(self, question: str, choices: list[Any], **_: object) -> None:
+            self.choices = choices
+
+        def ask(self) -> object:
+            other = sqlite3.connect(env_setup, timeout=0)
+            try:
+                other.execute("BEGIN IMMEDIATE")
+                other.rollback()
+                others_could_write.append(True)
+            except sqlite3.OperationalError:
+                others_could_write.append(False)
+            finally:
+                other.close()
+            return self.choices[0].value
+
+    monkeypatch.setattr(context, "interactive", lambda: True)
+    monkeypatch.setattr(questionary, "select", Select)
+    assert "Lantern Keeper (1987)" in cli.ok(*args).stderr
+    assert others_could_write == [True]
+
+
 def test_a_title_of_nothing_but_punctuation_is_refused(cli: Cli, hosts: None) -> None:
     result = cli("log", "?!", "--year", "2001")
     assert result.exit_code == 1
