@@ -58,6 +58,8 @@ def import_page(
     if film is None:
         film, created, note = film_for(session, findings)
         notes += [note] if note else []
+    elif (note := _other_film(session, findings, film)) is not None:
+        notes.append(note)
     assert film.id is not None
     seen = session.exec(
         select(FilmPage).where(
@@ -111,6 +113,18 @@ def film_for(session: Session, findings: Findings) -> tuple[Film, bool, str | No
             "add it with `diary film add` or give --film"
         )
     return add_film(session, findings.title, findings.year), True, None
+
+
+def _other_film(session: Session, findings: Findings, film: Film) -> str | None:
+    """A note when the page names another film than the one --film chose (kept as asked)."""
+    if not findings.title:
+        return None
+    same_title = film in films_with_key(session, title_key(findings.title), None)
+    near_year = findings.year is None or film.year is None or abs(film.year - findings.year) <= 1
+    if same_title and near_year:
+        return None
+    named = display(findings.title, findings.year)
+    return f"Note: the page is about {named!r}; stored on {label(film)} as --film says."
 
 
 def _store_facts(

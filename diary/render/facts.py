@@ -111,7 +111,8 @@ def _reviews_line(findings: Findings) -> str:
         review = findings.reviews[0]
         who = " · ".join(x for x in (review.critic, review.publication) if x)
         return f"{review.title or 'untitled'}" + (f" — {who}" if who else "")
-    return f"{len(findings.reviews)} critic reviews"
+    count = len(findings.reviews)
+    return f"{count} critic review{'s' * (count != 1)}"
 
 
 def heading(result: ImportResult) -> Text:

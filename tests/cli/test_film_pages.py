@@ -1,6 +1,7 @@
 """`diary film import-page` and `diary film show` through the real CLI."""
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -142,6 +143,17 @@ def test_film_option_picks_the_film(cli: Cli, env_setup: Path) -> None:
     (film,) = rows(env_setup, "SELECT id FROM film WHERE title = 'Harbour Lights'")
     assert rows(env_setup, "SELECT count(*) FROM film_review WHERE film_id = ?", film[0]) == [(1,)]
     assert rows(env_setup, "SELECT count(*) FROM film WHERE title = 'The Lantern Keeper'") == [(0,)]
+    assert "the page is about 'The Lantern Keeper'; stored on Harbour Lights (1990)" in (
+        result.stderr
+    )
+
+
+def test_film_option_naming_the_page_film_needs_no_note(cli: Cli) -> None:
+    cli.ok("film", "add", "The Lantern Keeper", "--year", "1987")
+    cli.ok("film", "alias", "The Lantern Keeper", "--year", "1987", "Keeper")
+    for chosen in ("The Lantern Keeper", "Keeper"):
+        result = cli.ok("film", "import-page", page("review-lantern-keeper.txt"), "--film", chosen)
+        assert "the page is about" not in result.stderr
 
 
 def test_json_output(cli: Cli) -> None:
@@ -293,3 +305,12 @@ def test_a_page_from_standard_input(cli: Cli) -> None:
     assert "reviews: 1 added" in result.stderr
     empty = cli("film", "import-page", "-", input="")
     assert empty.exit_code == 1 and "standard input is empty" in empty.stderr
+
+
+def test_a_page_with_one_critic_review_says_so_in_the_singular(cli: Cli, tmp_path: Path) -> None:
+    original = Path(page("metacritic-lantern-keeper.html")).read_text(encoding="utf-8")
+    start = original.index('  <div class="c-siteReview">', original.index("Screen &amp;") - 400)
+    one = tmp_path / "one.html"
+    one.write_text(original[:start] + original[original.index("</section>") :], encoding="utf-8")
+    imported = cli.ok("film", "import-page", str(one))
+    assert re.search(r"^Reviews +1 critic review *$", imported.stdout, re.MULTILINE)
