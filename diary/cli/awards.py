@@ -19,16 +19,19 @@ def awards_cmd(
       diary awards --theme "Oscar NomNomNomz"
       diary awards --json
     """
-    from diary.core.awards import award_history
+    from diary.core.awards import award_history, themes
     from diary.render.post_json import award_dict
     from diary.render.post_terminal import awards_table
 
     with context.session() as db:
         rows = award_history(db, theme)
+        known = themes(db) if not rows else []
     if json_:
         emit_json([award_dict(r) for r in rows])
     elif rows:
         show(awards_table(rows))
+    elif known:
+        say(f"No awards with the theme {theme!r}; themes given so far: {', '.join(known)}.")
     else:
         say("No awards given yet: see `diary post award --help`.")
 

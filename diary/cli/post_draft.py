@@ -66,8 +66,8 @@ def post_draft(post: str = POST) -> None:
     with context.session() as db:
         status = post_status(load_post(db, resolve_post(db, post)))
     ask = asker()
-    empty = [s for s in status.empty if s.kind in _STEPS]
-    say(f"{len(empty)} empty sections to fill; an empty answer skips one.")
+    empty = [s for s in status.to_write if s.kind in _STEPS]
+    say(f"{len(empty)} sections to fill; an empty answer skips one.")
     try:
         for section in empty:
             _STEPS[section.kind](ask, post, section.key)
@@ -129,14 +129,25 @@ def _speakers(ask: Asker, post: str, key: str) -> None:
 def _plot(ask: Asker, post: str, key: str) -> None:
     from diary.core.post_pieces import set_short_plot, write
 
-    heading = _heading(post, key)
-    short = _answer(ask.text(f"{heading}\nThe plot in one line:")).strip()
-    if short:
-        source = _answer(ask.text("Where is that line from? (empty: your own words)")).strip()
-        _save(post, key, set_short_plot, short, source or None)
-    long = _answer(ask.text("The long version (Name: lines become remarks)", multiline=True))
+    long_prompt = "The long version (Name: lines become remarks)"
+    if _has_short_plot(post, key):  # pre-filled from the film's facts: ask for the rest
+        long_prompt = f"{_heading(post, key)}\n{long_prompt}"
+    else:
+        short = _answer(ask.text(f"{_heading(post, key)}\nThe plot in one line:")).strip()
+        if short:
+            source = _answer(ask.text("Where is that line from? (empty: your own words)")).strip()
+            _save(post, key, set_short_plot, short, source or None)
+    long = _answer(ask.text(long_prompt, multiline=True))
     if long.strip():
         _save(post, key, write, long, False)
+
+
+def _has_short_plot(post: str, key: str) -> bool:
+    """Whether the plot's one-line version is there already (`post new` fills it from facts)."""
+    from diary.core.posts import find_section, resolve_post
+
+    with context.session() as db:
+        return bool((find_section(db, resolve_post(db, post), key).body or "").strip())
 
 
 def _facts(ask: Asker, post: str, key: str) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, select
 
 from diary.core.errors import InvalidInput
+from diary.core.post_document import MARKER
 from diary.core.titles import title_key
 from diary.store.models import Award, AwardNominee, Film, Post, PostSection
 
@@ -25,6 +26,11 @@ class AwardRow:
 
 def theme_key(theme: str) -> str:
     return title_key(theme) or theme.strip().casefold()
+
+
+def _category_key(category: str) -> str:
+    """Categories match whatever footnote markers they carry: "Best Snack[^1]" is "Best Snack"."""
+    return title_key(MARKER.sub(" ", category))
 
 
 def award_section(
@@ -59,12 +65,12 @@ def set_award(
         raise InvalidInput("an award needs at least one --nominee")
     if winner is not None and not 1 <= winner <= len(names):
         raise InvalidInput(f"--winner is a nominee's number, 1 to {len(names)}")
-    chosen_theme = " ".join((theme or section.heading).split())
+    chosen_theme = _theme_as_known(session, " ".join((theme or section.heading).split()), section)
     assert post.id is not None and section.id is not None
     existing = session.exec(
         select(Award).where(Award.section_id == section.id, Award.post_id == post.id)
     ).all()
-    same = [a for a in existing if title_key(a.category) == title_key(clean_category)]
+    same = [a for a in existing if _category_key(a.category) == _category_key(clean_category)]
     for award in same:
         session.delete(award)
     session.flush()
@@ -88,6 +94,17 @@ def set_award(
     verb = "Replaced" if same else "Added"
     won = f"; the winner is {names[winner - 1]}" if winner is not None else "; no winner yet"
     return f"{section.heading}: {verb} {clean_category} with {len(names)} nominees{won}."
+
+
+def _theme_as_known(session: Session, theme: str, section: PostSection) -> str:
+    """A theme spelled as before ("oscar nomnomnomz" is the section's "Oscar NomNomNomz")."""
+    key = theme_key(theme)
+    if theme_key(section.heading) == key:
+        return section.heading
+    earlier = session.exec(
+        select(Award.theme).where(Award.theme_key == key).order_by(col(Award.id))
+    ).first()
+    return earlier or theme
 
 
 def award_history(session: Session, theme: str | None = None) -> list[AwardRow]:

@@ -21,7 +21,8 @@ from diary.store.models import (
 )
 
 # A footnote marker as written in text: [^key]. Numbered in order of first use on export.
-MARKER = re.compile(r"\[\^([A-Za-z0-9_-]{1,40})\]")
+# A backslash before it (\[^key]) makes it plain text, like any other escape.
+MARKER = re.compile(r"(?<!\\)\[\^([A-Za-z0-9_-]{1,40})\]")
 
 
 @dataclass

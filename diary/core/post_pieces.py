@@ -214,6 +214,10 @@ def set_short_plot(
     session.add(section)
     touch(session, post)
     where = f" (via {section.source})" if section.source else ""
+    if text is None:
+        said = f"source set to {section.source}" if section.source else "source cleared"
+        later = "" if section.body else "; no short version yet: give it with --short"
+        return f"{section.heading}: {said}{later}."
     return f"{section.heading}: short version {'written' if section.body else 'cleared'}{where}."
 
 
@@ -250,7 +254,9 @@ def clear(session: Session, post: Post, section: PostSection, piece: int | None)
         session.delete(found.entry)
         session.flush()
         touch(session, post)
-        return f"{section.heading}: removed piece {piece} and its {len(found.remarks)} remarks."
+        count = len(found.remarks)
+        remarks = f" and its {count} remark{'s' * (count != 1)}" if count else ""
+        return f"{section.heading}: removed piece {piece}{remarks}."
     _delete_entries(session, section)
     for award in doc.awards:
         session.delete(award.award)

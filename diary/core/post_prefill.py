@@ -16,6 +16,7 @@ from diary.core.errors import InvalidInput
 from diary.core.films import label
 from diary.core.formats import Format, SectionSpec
 from diary.core.people import default_person
+from diary.core.post_document import MARKER
 from diary.core.posts import create_post
 from diary.core.ratings import stars
 from diary.store.models import (
@@ -109,7 +110,7 @@ def _add_section(
     )
     film = context["film"]
     if "short_plot" in spec.prefill and film and film["short_plot"]:
-        section.body = film["short_plot"]
+        section.body = _no_markers(film["short_plot"])
         section.source = film["short_plot_source"]
     session.add(section)
     session.flush()
@@ -153,7 +154,7 @@ def _comment_lines(
         if not comment and not rating:
             continue
         values = context | {"comment": comment, "rating": rating, "person": person.name}
-        text = _render(spec.line, values, where) if spec.line else (comment or rating)
+        text = _render(spec.line, values, where) if spec.line else _no_markers(comment or rating)
         if text:
             lines.append((person, text))
     return lines
@@ -300,8 +301,15 @@ def _render(source: str | None, values: dict[str, Any], where: str) -> str:
     from jinja2 import ChainableUndefined, TemplateError
     from jinja2.sandbox import SandboxedEnvironment
 
-    environment = SandboxedEnvironment(undefined=ChainableUndefined, autoescape=False)
+    environment = SandboxedEnvironment(
+        undefined=ChainableUndefined, autoescape=False, finalize=_no_markers
+    )
     try:
         return environment.from_string(source).render(values).strip()
     except TemplateError as exc:
         raise InvalidInput(f"{where}: {exc}") from exc
+
+
+def _no_markers(value: Any) -> Any:
+    """A value put into a template (a title, a comment) never becomes a footnote reference."""
+    return MARKER.sub(lambda m: "\\" + m[0], value) if isinstance(value, str) else value

@@ -18,6 +18,7 @@ class SectionStatus:
     filled: bool
     words: int
     pieces: int
+    missing: str | None = None  # the part a filled section still lacks: a plot's long version
 
 
 @dataclass
@@ -32,6 +33,11 @@ class PostStatus:
     @property
     def empty(self) -> list[SectionStatus]:
         return [s for s in self.sections if not s.filled]
+
+    @property
+    def to_write(self) -> list[SectionStatus]:
+        """Sections empty or missing a part, in order."""
+        return [s for s in self.sections if not s.filled or s.missing]
 
 
 def words(text: str | None) -> int:
@@ -55,15 +61,27 @@ def section_texts(doc: SectionDoc) -> list[str]:
     """Every text of a section that can hold footnote markers."""
     texts = [doc.section.body or ""]
     texts.extend(e.text for e in doc.entries())
-    texts.extend(a.award.note or "" for a in doc.awards)
+    for award in doc.awards:
+        texts.extend([award.award.category, *award.nominees, award.award.note or ""])
     return texts
 
 
 def section_words(doc: SectionDoc) -> int:
-    total = sum(words(t) for t in section_texts(doc))
-    for award in doc.awards:
-        total += words(award.award.category) + sum(words(n) for n in award.nominees)
-    return total
+    return sum(words(t) for t in section_texts(doc))
+
+
+def _footnote_words(doc: SectionDoc, post: PostDoc) -> int:
+    """The footnotes' own words count where their definitions go."""
+    if doc.section.kind != "footnotes":
+        return 0
+    return sum(words(f.text) for f in post.footnotes)
+
+
+def _missing(doc: SectionDoc) -> str | None:
+    """A plot whose one-line version is there (often pre-filled) still needs its recap."""
+    if doc.section.kind == "plot" and (doc.section.body or "").strip() and not doc.pieces:
+        return "long version"
+    return None
 
 
 def post_status(doc: PostDoc) -> PostStatus:
@@ -82,8 +100,9 @@ def post_status(doc: PostDoc) -> PostStatus:
                 heading=section.section.heading,
                 kind=section.section.kind,
                 filled=is_filled(section, doc),
-                words=section_words(section),
+                words=section_words(section) + _footnote_words(section, doc),
                 pieces=len(section.pieces) + len(section.awards),
+                missing=_missing(section),
             )
         )
     keys = [f.key for f in doc.footnotes]

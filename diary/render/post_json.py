@@ -81,6 +81,7 @@ def status_dict(status: PostStatus) -> dict[str, Any]:
                 "filled": s.filled,
                 "words": s.words,
                 "pieces": s.pieces,
+                "missing": s.missing,
             }
             for s in status.sections
         ],

@@ -99,15 +99,20 @@ def _section(doc: SectionDoc, fmt: Format | None, keys: list[str]) -> dict[str, 
         "awards": [
             {
                 "theme": escape_inline(a.award.theme),
-                "category": escape_inline(a.award.category),
-                "nominees": [escape_inline(n) for n in a.nominees],
-                "winner": escape_inline(a.winner) or None,
+                "category": _inline(a.award.category, keys),
+                "nominees": [_inline(n, keys) for n in a.nominees],
+                "winner": _inline(a.winner, keys) or None,
                 "note": with_markers(a.award.note, keys),
             }
             for a in doc.awards
         ],
         "labels": {k: escape_inline(v) for k, v in (spec.labels if spec else {}).items()},
     }
+
+
+def _inline(text: str | None, keys: list[str]) -> str:
+    """One line of text, escaped, its footnote markers kept (an award's category, a nominee)."""
+    return " ".join(with_markers(text, keys))
 
 
 def _piece(piece: Piece, keys: list[str]) -> dict[str, Any]:

@@ -118,6 +118,8 @@ def status_view(status: PostStatus) -> RenderableType:
         table.add_column(name, justify="right" if name == "Words" else "left")
     for s in status.sections:
         state = Text("filled", style="green") if s.filled else Text("empty", style="yellow")
+        if s.filled and s.missing:
+            state = Text(f"no {s.missing} yet", style="yellow")
         table.add_row(Text(s.heading), s.key, s.kind, state, str(s.words))
     filled = sum(1 for s in status.sections if s.filled)
     parts: list[RenderableType] = [

@@ -153,7 +153,8 @@ def test_write_replaces_appends_and_reads_the_text_form(cli: Cli, jaws: None) ->
     data = section(post(cli), "plots")
     assert len(data["pieces"]) == 4
     assert (data["body"], data["source"]) == ("A shark, a town.", "IMDb")
-    cli.ok("post", "write", "12", "plots", "--source", "our own words")
+    sourced = cli.ok("post", "write", "12", "plots", "--source", "our own words")
+    assert sourced.stderr == "Plots & Feelings: source set to our own words.\n"
     assert section(post(cli), "plots")["source"] == "our own words"
     both = cli.ok("post", "write", "12", "plots", "--short", "Shark.", "Only this paragraph.")
     assert "short version written" in both.stderr and "now 1 piece" in both.stderr
@@ -244,7 +245,7 @@ def test_clear_takes_out_a_piece_or_a_whole_section(cli: Cli, jaws: None) -> Non
     cli.ok("post", "say", "12", "plots", "--by", "Ellen", "A remark before any paragraph.")
     cli.ok("post", "clear", "12", "plots", "--piece", "1")
     cleared = cli.ok("post", "clear", "12", "wiki", "--piece", "2")
-    assert "removed piece 2 and its 1 remarks" in cleared.stderr
+    assert "removed piece 2 and its 1 remark." in cleared.stderr
     assert [p["text"] for p in section(post(cli), "wiki")["pieces"]] == ["One."]
     cli.ok("post", "clear", "12", "credits")
     assert section(post(cli), "credits")["body"] is None
@@ -262,6 +263,7 @@ def test_status_counts_words_per_section_and_speaker(cli: Cli, jaws: None) -> No
     previews = [t for who, t in lines(post(cli), "previews") if who == "Ellen"]
     assert status["speakers"]["Ellen"] == 3 + sum(len(t.split()) for t in previews)
     assert status["unused_footnotes"] == ["fn1"]
+    assert by_key["footnotes"]["words"] == 2  # "Never used." counts where footnotes go
     assert status["words"] == sum(s["words"] for s in status["sections"])
     table = cli.ok("post", "status", "12").stdout
     assert "Fill In The Blank" in table and "empty" in table

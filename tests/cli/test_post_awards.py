@@ -30,7 +30,7 @@ def test_awards_list_every_winner_of_a_theme_post_by_post(cli: Cli, hosts: None)
          "--nominee", "The dog on the beach", "--winner", "1")  # fmt: skip
     everything = json.loads(cli.ok("awards", "--json").stdout)
     assert [(a["post"], a["theme"], a["category"], a["winner"]) for a in everything] == [
-        (3, "oscar nomnomnomz", "Best Snacktor", "Chum"),
+        (3, "Oscar NomNomNomz", "Best Snacktor", "Chum"),  # spelled as the section is
         (3, "Oscar NomNomNomz", "Best Drink", None),
         (3, "Dog Days", "Best Dog", "The dog on the beach"),
         (5, "Oscar NomNomNomz", "Best Breakfast", "Raw eggs"),
@@ -41,3 +41,18 @@ def test_awards_list_every_winner_of_a_theme_post_by_post(cli: Cli, hosts: None)
     table = cli.ok("awards", "--theme", "Dog Days").stdout
     assert "The dog on the beach" in table and "Chum" not in table
     assert json.loads(cli.ok("awards", "--theme", "Nobody's theme", "--json").stdout) == []
+    missed = cli.ok("awards", "--theme", "Oscar NomNom")
+    assert missed.stdout == ""
+    assert "No awards with the theme 'Oscar NomNom'" in missed.stderr
+    assert "themes given so far: Dog Days, Oscar NomNomNomz." in missed.stderr
+
+
+def test_a_theme_keeps_its_first_spelling(cli: Cli, hosts: None) -> None:
+    cli.ok("post", "new", "Rocky", "--year", "1976", "--number", "5")
+    cli.ok("post", "new", "Jaws", "--year", "1975", "--number", "3")
+    give(cli, "5", "--section", "nomnomnomz", "--theme", "Dog Days", "--category", "Best Dog",
+         "--nominee", "Butkus")  # fmt: skip
+    give(cli, "3", "--section", "nomnomnomz", "--theme", "DOG  days", "--category", "Best Dog",
+         "--nominee", "The dog on the beach")  # fmt: skip
+    history = json.loads(cli.ok("awards", "--theme", "dog days", "--json").stdout)
+    assert [(a["post"], a["theme"]) for a in history] == [(3, "Dog Days"), (5, "Dog Days")]

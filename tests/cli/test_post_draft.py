@@ -84,3 +84,26 @@ def test_draft_needs_a_terminal(cli: Cli, hosts: None) -> None:
     result = cli("post", "draft", "1")
     assert result.exit_code == 1
     assert "post draft asks questions at a terminal" in result.stderr
+
+
+def test_a_pre_filled_short_plot_still_asks_for_the_long_version(
+    cli: Cli, hosts: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli.ok("post", "new", "Jaws", "--year", "1975")
+    cli.ok("post", "write", "1", "plots", "--short", "A shark, a town.", "--source", "IMDb")
+    status = json.loads(cli.ok("post", "status", "1", "--json").stdout)
+    plots = next(s for s in status["sections"] if s["key"] == "plots")
+    assert (plots["filled"], plots["missing"]) == (True, "long version")
+    assert "no long version yet" in cli.ok("post", "status", "1").stdout
+    asker = ScriptedAsker(["", "", "Amity gets ready.\n\nTyler: Gulp.", None])
+    monkeypatch.setattr(context, "interactive", lambda: True)
+    monkeypatch.setattr(post_draft, "asker", lambda: asker)
+    cli.ok("post", "draft", "1")
+    assert asker.prompts[2].startswith("Plots & Feelings — ")
+    assert asker.prompts[2].endswith("The long version (Name: lines become remarks)")
+    data = json.loads(cli.ok("post", "show", "1", "--json").stdout)
+    plots = next(s for s in data["sections"] if s["key"] == "plots")
+    assert (plots["body"], plots["source"]) == ("A shark, a town.", "IMDb")
+    assert [p["text"] for p in plots["pieces"]] == ["Amity gets ready."]
+    status = json.loads(cli.ok("post", "status", "1", "--json").stdout)
+    assert next(s for s in status["sections"] if s["key"] == "plots")["missing"] is None

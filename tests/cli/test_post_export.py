@@ -1,5 +1,6 @@
 """Exporting a post: exactly the intended structure, typed text literal, HTML inert, files safe."""
 
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -165,3 +166,23 @@ def test_export_of_a_missing_post_is_one_line(cli: Cli, hosts: None, env_setup: 
     result = cli("post", "export", "3")
     assert result.exit_code == 1 and result.stderr.startswith("Error: no post '3'")
     assert snapshot(env_setup) == before
+
+
+def test_an_award_category_and_its_nominees_can_carry_footnotes(cli: Cli, hosts: None) -> None:
+    cli.ok("post", "new", "Jaws", "--year", "1975", "--number", "12")
+    cli.ok("post", "footnote", "12", "Certified by the snack accountants.", "--key", "count")
+    cli.ok("post", "footnote", "12", "Technically a fish.", "--key", "fish")
+    cli.ok("post", "award", "12", "--category", "Best Snacktor[^count]",
+           "--nominee", "- pot roast[^fish]", "--nominee", "Chum", "--winner", "1")  # fmt: skip
+    exported = cli.ok("post", "export", "12")
+    found = structure(exported.stdout)
+    assert found.lists == [["- pot roast", "Chum"]]
+    assert found.footnote_refs == [1, 2, 2]
+    assert found.footnotes == ["Certified by the snack accountants.", "Technically a fish."]
+    assert "never referred to" not in exported.stderr
+    assert cli.ok("post", "status", "12", "--json").stdout.count('"unused_footnotes": []') == 1
+    # the same category with or without its marker is the same award
+    cli.ok("post", "award", "12", "--category", "Best Snacktor", "--nominee", "Beer")
+    assert [a["category"] for a in json.loads(cli.ok("awards", "--json").stdout)] == [
+        "Best Snacktor"
+    ]

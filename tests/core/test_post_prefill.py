@@ -167,3 +167,17 @@ def test_an_oscars_preview_lists_a_ceremony_with_comments(cli: Cli, hosts: None)
     assert anora["remarks"][-1]["text"] == "Loved it."
     dup = cli("post", "film", "1", "Anora", "--year", "2024")
     assert dup.exit_code == 1 and "already in The Nominees" in dup.stderr
+
+
+def test_markers_in_what_the_diary_knows_stay_text(cli: Cli, hosts: None, env_setup: Path) -> None:
+    cli.ok("film", "add", "Footnote[^fn1]", "--year", "1999")
+    add_facts(env_setup, film_id(env_setup, "Footnote[^fn1]", 1999),
+              ("Wikipedia", "short_plot", "A plot[^fn1] in a line.", None))  # fmt: skip
+    cli.ok("comment", "add", "Footnote[^fn1]", "--year", "1999", "--by", "Ellen", "See [^fn1]!")
+    cli.ok("post", "new", "Footnote[^fn1]", "--year", "1999")
+    cli.ok("post", "footnote", "1", "The only footnote.")
+    cli.ok("post", "say", "1", "blank", "--by", "Ellen", "Used here[^fn1].")
+    exported = cli.ok("post", "export", "1").stdout
+    assert exported.count("[^1]") == 2  # the reference in Ellen's line, and its definition
+    assert "the envelope says Footnote\\[^fn1\\] (1999)" in exported
+    assert "“See \\[^fn1\\]!”" in exported and "A plot\\[^fn1\\] in a line." in exported

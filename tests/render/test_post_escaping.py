@@ -135,6 +135,15 @@ def test_known_markers_become_references_and_unknown_stay_text() -> None:
     assert "image" not in found.inline_types
 
 
+def test_a_backslash_before_a_marker_keeps_it_text() -> None:
+    final, unused = number_footnotes(
+        escape_with_markers(r"as typed \[^a] then [^a]", {"a"}), {"a": "n"}
+    )
+    assert final == "as typed \\[^a\\] then [^1]\n\n[^1]: n\n"
+    assert unused == []
+    assert structure(final).paragraphs[0] == "as typed [^a] then "
+
+
 def test_a_marker_at_the_start_of_a_paragraph_stays_a_reference() -> None:
     rendered = "\n\n".join(with_markers("[^x] starts it\n\n- then [^y]", {"x", "y"}))
     final, _ = number_footnotes(rendered, {"x": "ex", "y": "why"})
