@@ -88,22 +88,23 @@ def bp_export(
 
 
 def bp_import(
-    file: str = typer.Argument(..., metavar="FILE", help="The sheet, saved as CSV."),
+    file: str = typer.Argument(..., metavar="FILE", help="The sheet: CSV, or an XLSX workbook."),
     dry_run: bool = typer.Option(
         False, "--dry-run", help="Show what would change and which rows match nothing."
     ),
 ) -> None:
     """Read The Spreadsheet back in: ticks, ratings and comments for every person named.
 
-    Columns are found by name: the film (title/film/name), year, ceremony, IMDb, and per
-    person "NAME" or "NAME seen", "NAME rating", "NAME comment". Rows are matched by IMDb id,
-    else title and year (one off is fine); rows that match no nominee are listed, never
-    guessed. Blank cells remove nothing; importing twice changes nothing.
+    The sheet is a CSV file or an XLSX workbook (its first worksheet). Columns are found by
+    name: the film (title/film/name), year, ceremony, IMDb, and per person "NAME" or "NAME
+    seen", "NAME rating", "NAME comment". Rows are matched by IMDb id, else title and year
+    (one off is fine); rows that match no nominee are listed, never guessed. Blank cells
+    remove nothing; importing twice changes nothing.
 
     \b
     Example:
       diary bp import our-sheet.csv --dry-run
-      diary bp import our-sheet.csv
+      diary bp import spreadsheet.xlsx
     """
     from pathlib import Path
 

@@ -1,4 +1,5 @@
-"""The Spreadsheet as a CSV file: rows of films with a tick, rating and comment per person.
+"""The Spreadsheet as a CSV file or a workbook: rows of films with a tick, rating and comment
+per person.
 
 Column names are mapped loosely, so both an export of `diary bp export` and a sheet kept by
 hand read in: the film is in title/film/name/movie/nominee, the year in year (1927/28 is
@@ -8,6 +9,7 @@ or "Ellen's comment". Winner and covered are facts the diary keeps itself: they 
 past. Any other column is reported as ignored.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from diary.core.errors import InvalidInput
 from diary.core.ratings import parse_rating
 from diary.core.spreadsheet import Marks, SheetLine, plain
 from diary.importers.spreadsheet_csv import find_column, heading_key, read_sheet, truth, year
+from diary.importers.spreadsheet_xlsx import is_workbook, read_workbook
 
 TITLE = ("film", "title", "name", "movie", "nominee", "film title", "picture")
 YEAR = ("year", "film year", "season")
@@ -97,11 +100,12 @@ def _kind(rest: str) -> str | None:
 
 def read_spreadsheet(path: Path, names: list[str]) -> tuple[list[SheetLine], Layout]:
     """Every row of the sheet with its cells per person, and how the columns were read."""
-    sheet = read_sheet(path)
+    sheet = read_workbook(path) if is_workbook(path) else read_sheet(path)
+    unquote = plain if sheet.quoted else str
     found = layout(path, sheet.headings, names)
     lines = []
     for line, cells in sheet.rows:
-        title = plain(cells[found.title])
+        title = unquote(cells[found.title])
         if not title:
             if any(cells.values()):
                 raise InvalidInput(f"{path}, line {line}: the film is empty")
@@ -114,12 +118,18 @@ def read_spreadsheet(path: Path, names: list[str]) -> tuple[list[SheetLine], Lay
         if found.imdb and cells[found.imdb]:
             row.imdb = cells[found.imdb]
         for name, columns in found.people.items():
-            row.marks[name] = _marks(cells, columns, path, line)
+            row.marks[name] = _marks(cells, columns, path, line, unquote)
         lines.append(row)
     return lines, found
 
 
-def _marks(cells: dict[str, str], columns: dict[str, str], path: Path, line: int) -> Marks:
+def _marks(
+    cells: dict[str, str],
+    columns: dict[str, str],
+    path: Path,
+    line: int,
+    unquote: Callable[[str], str],
+) -> Marks:
     marks = Marks()
     if "seen" in columns:
         marks.seen = truth(cells[columns["seen"]], path, line, columns["seen"])
@@ -129,7 +139,7 @@ def _marks(cells: dict[str, str], columns: dict[str, str], path: Path, line: int
         except InvalidInput as exc:
             raise InvalidInput(f"{path}, line {line}: {exc.message}") from exc
     if "comment" in columns and cells[columns["comment"]]:
-        marks.comment = plain(cells[columns["comment"]])
+        marks.comment = unquote(cells[columns["comment"]])
     if marks.rating is not None or marks.comment:
         marks.seen = marks.seen or "seen" not in columns
     return marks

@@ -23,6 +23,7 @@ class Sheet:
     path: Path
     headings: list[str]
     rows: list[tuple[int, dict[str, str]]]  # (line number, heading -> cell)
+    quoted: bool = True  # text may carry the apostrophe that stops a formula (CSV)
 
 
 def heading_key(text: str) -> str:
@@ -66,7 +67,11 @@ def parse(path: Path, text: str) -> list[tuple[int, list[str]]]:
 
 def read_sheet(path: Path, text: str | None = None, skip: int = 0) -> Sheet:
     """The table in a CSV file: the first non-blank row (after `skip` rows) is the heading."""
-    rows = parse(path, read_text(path) if text is None else text)[skip:]
+    return table(path, parse(path, read_text(path) if text is None else text)[skip:])
+
+
+def table(path: Path, rows: list[tuple[int, list[str]]]) -> Sheet:
+    """Rows (line number, cells) as a table: the first non-blank row holds the headings."""
     rows = [(line, cells) for line, cells in rows if any(cells)]
     if not rows:
         raise InvalidInput(f"{path} is empty")

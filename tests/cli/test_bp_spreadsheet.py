@@ -182,6 +182,50 @@ def test_export_import_round_trip(
     assert "Nothing new" in again.stderr
 
 
+def test_xlsx_export_import_round_trip(
+    cli: Cli, diary: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = tmp_path / "first.xlsx"
+    cli.ok("bp", "export", str(first))
+    fresh_database(tmp_path, monkeypatch, cli)
+    dry = cli.ok("bp", "import", str(first), "--dry-run")
+    assert "Would tick 6, rate 3 and comment on 7 (rows matched: 621, unmatched: 0)." in (
+        dry.stderr
+    )
+    cli.ok("bp", "import", str(first))
+    comments = json.loads(cli.ok("comment", "list", "--json").stdout)
+    assert sorted(c["text"] for c in comments) == sorted(TRICKY)  # no apostrophe taken off
+    second = tmp_path / "second.xlsx"
+    cli.ok("bp", "export", str(second))
+    assert second.read_bytes() == first.read_bytes()
+    assert "Nothing new" in cli.ok("bp", "import", str(second)).stderr
+
+
+def test_the_hosts_own_workbook(cli: Cli, hosts: None, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Movie", "Year", "Ellen", "Tyler rating", "Tyler comment", None])
+    sheet.append(["Sunset Boulevard", 1950, True, 4.5, "'=not a formula", None])
+    sheet.append(["Wings", "1927/28", "x", None, None, None])
+    sheet.append(["Parasite", 2019, False, 5, None, None])
+    sheet.append([None, None, None, None, None, None])
+    target = tmp_path / "ours.xlsx"
+    book.save(target)
+    said = cli.ok("bp", "import", str(target))
+    assert "Did tick 4, rate 2 and comment on 1 (rows matched: 3, unmatched: 0)." in said.stderr
+    seen = json.loads(cli.ok("bp", "list", "--seen-by", "Tyler", "--json").stdout)
+    assert {r["listed_title"] for r in seen} == {"Sunset Blvd.", "Parasite"}
+    comments = json.loads(cli.ok("comment", "list", "--json").stdout)
+    assert [c["text"] for c in comments] == ["'=not a formula"]
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    refused = cli("bp", "import", str(broken))
+    assert refused.exit_code == 1 and "not a workbook" in refused.stderr, refused
+
+
 def test_the_hosts_own_sheet_with_loose_columns(
     cli: Cli, hosts: None, tmp_path: Path, env_setup: Path
 ) -> None:
