@@ -86,6 +86,10 @@ def post_write(
     from diary.core.post_pieces import write as write_section
     from diary.core.posts import find_section, resolve_post
 
+    if file is not None and text is not None:
+        from diary.core.errors import InvalidInput
+
+        raise InvalidInput("give the text or --file, not both")
     plot_only = (short is not None or source is not None) and text is None and file is None
     edited_from: str | None = None
     content: str | None = None

@@ -93,7 +93,8 @@ def set_award(
     session.flush()
     verb = "Replaced" if same else "Added"
     won = f"; the winner is {names[winner - 1]}" if winner is not None else "; no winner yet"
-    return f"{section.heading}: {verb} {clean_category} with {len(names)} nominees{won}."
+    nominated = f"{len(names)} nominee{'s' * (len(names) != 1)}"
+    return f"{section.heading}: {verb} {clean_category} with {nominated}{won}."
 
 
 def _theme_as_known(session: Session, theme: str, section: PostSection) -> str:

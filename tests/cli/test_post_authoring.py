@@ -316,3 +316,14 @@ def test_bad_input_is_one_line_and_changes_nothing(
     found = result.stderr.strip().splitlines()
     assert len(found) == 1 and found[0].startswith("Error: "), result
     assert snapshot(env_setup) == before
+
+
+def test_text_and_a_file_together_are_refused(
+    cli: Cli, jaws: None, env_setup: Path, tmp_path: Path
+) -> None:
+    ad = tmp_path / "ad.txt"
+    ad.write_text("A word from our sponsor.", encoding="utf-8")
+    before = snapshot(env_setup)
+    result = cli("post", "write", "12", "intermission", "Typed.", "--file", str(ad))
+    assert (result.exit_code, result.stderr) == (1, "Error: give the text or --file, not both\n")
+    assert snapshot(env_setup) == before

@@ -47,6 +47,12 @@ def test_awards_list_every_winner_of_a_theme_post_by_post(cli: Cli, hosts: None)
     assert "themes given so far: Dog Days, Oscar NomNomNomz." in missed.stderr
 
 
+def test_one_nominee_is_said_in_the_singular(cli: Cli, hosts: None) -> None:
+    cli.ok("post", "new", "Rocky", "--year", "1976", "--number", "5")
+    given = cli.ok("post", "award", "5", "--category", "Best Breakfast", "--nominee", "Eggs")
+    assert given.stderr == "Oscar NomNomNomz: Added Best Breakfast with 1 nominee; no winner yet.\n"
+
+
 def test_a_theme_keeps_its_first_spelling(cli: Cli, hosts: None) -> None:
     cli.ok("post", "new", "Rocky", "--year", "1976", "--number", "5")
     cli.ok("post", "new", "Jaws", "--year", "1975", "--number", "3")
