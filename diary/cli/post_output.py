@@ -16,7 +16,11 @@ if TYPE_CHECKING:
 def post_export(
     post: str = POST,
     output: Path | None = typer.Option(
-        None, "--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."
+        None,
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE instead of stdout ('-': stdout).",
     ),
     force: bool = typer.Option(False, "--force", help="Replace FILE if it exists."),
 ) -> None:
@@ -33,6 +37,7 @@ def post_export(
     """
     from diary.store.files import check_target, write_atomic
 
+    output = None if _is_stdout(output) else output
     if output is not None:
         check_target(output, force)
     exported = _exported(post)
@@ -48,7 +53,10 @@ def post_export(
 def post_preview(
     post: str = POST,
     html: Path | None = typer.Option(
-        None, "--html", metavar="FILE", help="Write a standalone HTML page to FILE instead."
+        None,
+        "--html",
+        metavar="FILE",
+        help="Write a standalone HTML page to FILE instead ('-': stdout).",
     ),
     force: bool = typer.Option(False, "--force", help="Replace FILE if it exists."),
 ) -> None:
@@ -64,7 +72,7 @@ def post_preview(
     """
     from diary.store.files import check_target, write_atomic
 
-    if html is not None:
+    if html is not None and not _is_stdout(html):
         check_target(html, force)
     exported = _exported(post)
     for note in exported.notes:
@@ -77,8 +85,16 @@ def post_preview(
         return
     from diary.render.html import html_page
 
-    write_atomic(html, html_page(exported.markdown, exported.title), force=force)
+    page = html_page(exported.markdown, exported.title)
+    if _is_stdout(html):
+        print(page, end="")
+        return
+    write_atomic(html, page, force=force)
     say(f"Wrote {html}.")
+
+
+def _is_stdout(path: Path | None) -> bool:
+    return path is not None and str(path) == "-"
 
 
 def _exported(post: str) -> "Exported":

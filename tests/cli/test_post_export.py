@@ -186,3 +186,13 @@ def test_an_award_category_and_its_nominees_can_carry_footnotes(cli: Cli, hosts:
     assert [a["category"] for a in json.loads(cli.ok("awards", "--json").stdout)] == [
         "Best Snacktor"
     ]
+
+
+def test_a_dash_for_a_file_means_standard_output(
+    cli: Cli, hostile_post: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert cli.ok("post", "export", "12", "-o", "-").stdout == cli.ok("post", "export", "12").stdout
+    page = cli.ok("post", "preview", "12", "--html", "-").stdout
+    assert page.startswith("<!DOCTYPE html>") and "&lt;script&gt;" in page
+    assert not (tmp_path / "-").exists()
