@@ -160,6 +160,7 @@ def bp_tick(
     """
     from diary.core.bestpicture import tick_films
 
+    context.ask_name_first(by[0] if by else None)
     chosen = nominees(films, ceremony)
     with context.session(write=True) as db:
         who = people(db, by, everyone=False)
@@ -184,6 +185,7 @@ def bp_untick(
     """
     from diary.core.bestpicture import untick_films
 
+    context.ask_name_first(by[0] if by else None)
     chosen = nominees(films, ceremony)
     with context.session(write=True) as db:
         who = people(db, by, everyone=False)

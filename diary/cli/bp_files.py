@@ -4,6 +4,7 @@ import typer
 
 from diary.cli import context
 from diary.cli.output import say
+from diary.core.words import counted
 
 
 def bp_add_ceremony(
@@ -84,7 +85,7 @@ def bp_export(
     content = to_csv(rows, who) if kind == ".csv" else to_xlsx(rows, who, checklist.name)
     write_atomic(target, content, force=force)
     names = ", ".join(p.name for p in who) or "nobody"
-    say(f"Wrote {len(rows)} nominations for {names} to {target}.")
+    say(f"Wrote {counted(len(rows), 'nominations')} for {names} to {target}.")
 
 
 def bp_import(

@@ -44,6 +44,7 @@ def bp_pick(
     from diary.core.picks import open_round, propose
     from diary.render.bp_picks import option_lines
 
+    context.ask_name_first(by)
     with context.session(write=True) as db:
         proposer = context.person(db, by)
         choosers = [context.person(db, name) for name in for_]

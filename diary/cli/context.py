@@ -20,6 +20,8 @@ class State:
     debug: bool = False
     # Title and year typed -> the film picked at the terminal before the write lock was taken.
     chosen: dict[tuple[str, int | None], int] = field(default_factory=dict)
+    # The name given at the first-run question, asked before the write lock was taken.
+    first_name: str | None = None
 
 
 state = State()
@@ -43,8 +45,16 @@ def session(write: bool = False) -> Iterator["Session"]:
     if opened.info:
         from diary.core.films import added_notes
 
-        for note in added_notes(opened):
+        for note in opened.info.pop(_AFTER_COMMIT, []) + added_notes(opened):
             say(note)
+
+
+_AFTER_COMMIT = "diary.cli.after_commit"
+
+
+def say_after_commit(db: "Session", note: str) -> None:
+    """Say `note` once the transaction has committed (never for work that was rolled back)."""
+    db.info.setdefault(_AFTER_COMMIT, []).append(note)
 
 
 def _startup_done() -> None:
@@ -67,17 +77,39 @@ def person(db: "Session", name: str | None) -> "Person":
     """The named person, or the default one; on a first run at a TTY, ask who "me" is."""
     from diary.core import people
 
-    if name is None and _writable(db) and not people.has_people(db) and interactive():
-        import questionary
-
-        from diary.cli.output import say
-
-        answer = questionary.text("Nobody is here yet. What is your name?").ask()
+    if name is None and _writable(db) and not people.has_people(db):
+        answer = state.first_name if state.first_name is not None else _ask_name()
         if answer and answer.strip():
             added = people.add_person(db, answer)
-            say(f"Added {added.name}, the default person when --by is left out.")
+            say_after_commit(db, f"Added {added.name}, the default person when --by is left out.")
             return added
     return people.resolve_person(db, name)
+
+
+def ask_name_first(name: str | None) -> None:
+    """On a first run at a TTY, ask who "me" is before the write transaction begins, so the
+    question never holds the write lock; the person is added inside that transaction."""
+    if name is not None or not interactive():
+        return
+    from diary.core import people
+    from diary.core.errors import DiaryError
+
+    try:
+        with session() as db:
+            nobody = not people.has_people(db)
+    except DiaryError:
+        return  # an upgrade due, say: the command's own transaction says so
+    if nobody:
+        state.first_name = _ask_name() or ""
+
+
+def _ask_name() -> str | None:
+    if not interactive():
+        return None
+    import questionary
+
+    answer: str | None = questionary.text("Nobody is here yet. What is your name?").ask()
+    return answer
 
 
 def _writable(db: "Session") -> bool:

@@ -6,6 +6,7 @@ import typer
 
 from diary.cli import context
 from diary.cli.output import say
+from diary.core.words import counted
 
 HELP = """Take data out: Letterboxd CSV, a lossless JSON dump.
 
@@ -81,4 +82,5 @@ def export_json(
         data = dump(db)
     write_atomic(out, render(data), force=force)
     rows = sum(len(table["rows"]) for table in data["tables"])
-    say(f"Wrote {rows} rows from {len(data['tables'])} tables to {out}.")
+    tables = counted(len(data["tables"]), "tables")
+    say(f"Wrote {counted(rows, 'rows')} from {tables} to {out}.")

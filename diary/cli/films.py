@@ -6,6 +6,7 @@ import typer
 
 from diary.cli import context
 from diary.cli.output import emit_json, say, show
+from diary.core.words import counted
 
 HELP = """Films: add, find, alias, delete, and facts from saved pages.
 
@@ -100,7 +101,7 @@ def _show_details(details: "FilmDetails", full: bool) -> None:
         show(render.scores_table(details.scores))
     if details.reviews:
         show(render.reviews_table(details.reviews, full))
-    for line in render.comment_lines(details):
+    for line in render.comment_lines(details) + render.opinion_lines(details):
         show(line)
     if details.viewings:
         show(viewings_table(details.viewings))
@@ -225,22 +226,23 @@ def film_delete(
     from diary.core import films
     from diary.core.errors import InvalidInput
 
+    context.choose_film_first(film, year)
+    if not yes:  # ask before the write transaction: never hold the lock while asking
+        with context.session() as db:
+            found = context.film(db, film, year)
+            plan = films.deletion_plan(db, found)
+        plan.refuse_if_kept()
+        if not context.interactive():
+            raise InvalidInput(f"deleting {films.label(found)} needs --yes when not at a terminal")
+        import questionary
+
+        extra = ", ".join(counted(n, what) for what, n in plan.removes.items())
+        question = f"Delete {films.label(found)}" + (f" with {extra}" if extra else "") + "?"
+        if not questionary.confirm(question).ask():
+            say("Nothing deleted.")
+            return
     with context.session(write=True) as db:
         found = context.film(db, film, year)
-        if not yes:
-            plan = films.deletion_plan(db, found)
-            plan.refuse_if_kept()
-            if not context.interactive():
-                raise InvalidInput(
-                    f"deleting {films.label(found)} needs --yes when not at a terminal"
-                )
-            import questionary
-
-            extra = ", ".join(f"{n} {what}" for what, n in plan.removes.items())
-            question = f"Delete {films.label(found)}" + (f" with {extra}" if extra else "") + "?"
-            if not questionary.confirm(question).ask():
-                say("Nothing deleted.")
-                return
         done = films.delete_film(db, found)
-    extra = ", ".join(f"{n} {what}" for what, n in done.removes.items())
+    extra = ", ".join(counted(n, what) for what, n in done.removes.items())
     say(f"Deleted {films.label(found)}" + (f" with {extra}." if extra else "."))

@@ -7,6 +7,7 @@ import typer
 
 from diary.cli import context
 from diary.cli.output import emit_json, say, show
+from diary.core.words import counted
 
 HELP = """Bring data in: a Letterboxd export, a lossless JSON dump.
 
@@ -47,6 +48,7 @@ def import_letterboxd(
     from diary.core.letterboxd_import import import_letterboxd as run
     from diary.render.letterboxd import ProgressBar, summary_dict, summary_notes, summary_table
 
+    context.ask_name_first(as_)
     bar = ProgressBar() if sys.stderr.isatty() and not json_ else None
     with context.session(write=True) as db, bar or nullcontext():
         person = context.person(db, as_)
@@ -87,4 +89,7 @@ def import_json(
     with context.session(write=True) as db:
         data = parse(content, str(file), schema_version(db.connection()))
         restored = restore(db, data, str(file))
-    say(f"Restored {restored.rows} rows in {restored.tables} tables from {file}.")
+    say(
+        f"Restored {counted(restored.rows, 'rows')} in "
+        f"{counted(restored.tables, 'tables')} from {file}."
+    )

@@ -102,6 +102,7 @@ def log_cmd(
     watched_on = _date(date)
     my_rating = _rating(rating)
     text = _read_review(review)
+    context.ask_name_first(by)
     context.choose_film_first(film, year)
     with context.session(write=True) as db:
         me = context.person(db, by)

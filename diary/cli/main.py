@@ -122,6 +122,7 @@ def root(
     state.db = db
     state.debug = debug
     state.chosen = {}
+    state.first_name = None
 
 
 log.register(app)

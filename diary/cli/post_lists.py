@@ -146,6 +146,7 @@ def post_film(
     from diary.core.post_pieces import add_film
     from diary.core.posts import resolve_post, section_for
 
+    context.choose_film_first(film, year)
     with context.session(write=True) as db:
         found = resolve_post(db, post)
         target = section_for(db, found, "films", section)

@@ -62,6 +62,7 @@ def post_new(
     from diary.core.post_prefill import start_post
     from diary.render.post_terminal import prefilled_summary
 
+    context.choose_film_first(film, year)
     with context.session(write=True) as db:
         fmt = find_format(format_)
         chosen = context.film(db, film, year, create=True) if film else None

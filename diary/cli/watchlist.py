@@ -50,6 +50,7 @@ def watchlist_add(
     from diary.core import watchlist
     from diary.core.films import label
 
+    context.ask_name_first(by)
     context.choose_film_first(film, year)
     with context.session(write=True) as db:
         who = context.person(db, by)

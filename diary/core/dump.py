@@ -34,6 +34,7 @@ from sqlmodel import Session, SQLModel
 
 import diary.store.models  # noqa: F401  (registers every table)
 from diary.core.errors import InvalidInput
+from diary.core.words import counted
 from diary.store import migrations
 
 FORMAT = "diary-dump"
@@ -276,7 +277,7 @@ def user_tables(connection: Connection) -> list[str]:
         migrations.upgrade(reference, "a fresh database")
         with reference.connect() as fresh:
             return [
-                f"{table.name}: {count} rows"
+                f"{table.name}: {counted(count, 'rows')}"
                 for table in tables()
                 if (count := _differs(connection, fresh, table)) is not None
             ]

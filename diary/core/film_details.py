@@ -1,6 +1,7 @@
 """Everything known about one film, for `diary film show`: names, diary, facts, awards."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlmodel import Session, col, select
 
@@ -12,9 +13,12 @@ from diary.store.models import (
     ChecklistItem,
     Film,
     FilmFact,
+    FilmLike,
     FilmPage,
+    FilmRating,
     FilmReview,
     FilmScore,
+    Person,
 )
 
 BEST_PICTURE = "best-picture"
@@ -31,6 +35,17 @@ class Nomination:
 
 
 @dataclass
+class Opinion:
+    """A person's standing rating or like of the film, outside any one viewing."""
+
+    person: str
+    rating: int | None
+    liked: bool
+    on: date | None
+    source: str | None
+
+
+@dataclass
 class FilmDetails:
     film: Film
     aliases: list[str]
@@ -42,6 +57,7 @@ class FilmDetails:
     reviews: list[FilmReview]
     pages: list[FilmPage]
     nominations: list[Nomination]
+    opinions: list[Opinion]
 
     def facts_of(self, kind: str) -> list[FilmFact]:
         return [fact for fact in self.facts if fact.kind == kind]
@@ -82,7 +98,33 @@ def film_details(session: Session, film: Film) -> FilmDetails:
             )
         ),
         nominations=best_picture_nominations(session, film.id),
+        opinions=opinions(session, film.id),
     )
+
+
+def opinions(session: Session, film_id: int) -> list[Opinion]:
+    """Each person's rating of the film and whether they like it, by name."""
+    found: dict[str, Opinion] = {}
+    ratings = session.exec(
+        select(FilmRating, Person)
+        .join(Person, col(Person.id) == col(FilmRating.person_id))
+        .where(FilmRating.film_id == film_id)
+    )
+    for rating, person in ratings:
+        found[person.name] = Opinion(
+            person.name, rating.rating, False, rating.rated_on, rating.source
+        )
+    likes = session.exec(
+        select(FilmLike, Person)
+        .join(Person, col(Person.id) == col(FilmLike.person_id))
+        .where(FilmLike.film_id == film_id)
+    )
+    for like, person in likes:
+        opinion = found.setdefault(
+            person.name, Opinion(person.name, None, False, like.liked_on, like.source)
+        )
+        opinion.liked = True
+    return [found[name] for name in sorted(found, key=str.casefold)]
 
 
 def best_picture_nominations(session: Session, film_id: int) -> list[Nomination]:

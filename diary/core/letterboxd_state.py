@@ -78,6 +78,8 @@ class State:
         self.next_viewing = (top or 0) + 1
         self.occurrences: dict[tuple[int, date | None], int] = {}
         self.claimed: set[int] = set()
+        # diary.csv entry links seen in this import: their reviews are not entries of their own
+        self.entry_keys: set[str] = set()
 
     def tally(self, category: str) -> Tally:
         return self.summary.counts[category]

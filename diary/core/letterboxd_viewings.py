@@ -103,6 +103,7 @@ def add_entries(state: State, rows: Sequence[Row], ids: Resolved) -> None:
             state.skip("diary entries", row, film_id.reason)
             continue
         key = entry_key(row)
+        state.entry_keys.add(key)
         people = {person for _, person, _ in owners.get(key, [])}
         if key in batch or state.person_id in people:
             entries.present += 1
@@ -168,6 +169,9 @@ def attach_reviews(state: State, rows: Sequence[Row], ids: Resolved) -> None:
             continue
         viewing_id, review = target
         state.claimed.add(viewing_id)
+        if own and key not in state.entry_keys:
+            # the entry this review made on an earlier import: counted as it was then
+            state.tally("diary entries").present += 1
         if review == row.review:
             reviews.present += 1
         else:

@@ -19,6 +19,7 @@ from diary.core.people import default_person
 from diary.core.post_document import MARKER
 from diary.core.posts import create_post
 from diary.core.ratings import stars
+from diary.core.words import counted
 from diary.store.models import (
     Checklist,
     ChecklistGroup,
@@ -81,7 +82,8 @@ def start_post(
         count = len(fun_facts(session, film))
         if count:
             started.notes.append(
-                f"{count} fun facts from imported pages are waiting: "
+                f"{counted(count, 'fun facts')} from imported pages "
+                f"{'is' if count == 1 else 'are'} waiting: "
                 f"`diary post candidates {post.number}`."
             )
     return started

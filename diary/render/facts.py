@@ -12,6 +12,7 @@ from diary.core.facts import Changes, ImportResult
 from diary.core.film_details import FilmDetails, Nomination
 from diary.core.films import label
 from diary.core.findings import Fact, Findings
+from diary.core.ratings import as_number, stars
 from diary.render.diary import film_dict
 from diary.store.models import FilmFact, FilmReview, FilmScore
 
@@ -303,6 +304,22 @@ def comment_lines(details: FilmDetails) -> list[RenderableType]:
     ]
 
 
+def opinion_lines(details: FilmDetails) -> list[RenderableType]:
+    """'Ellen rates it ★★★★½ ♥ (letterboxd, 2024-03-01).' for ratings outside a viewing."""
+    lines: list[RenderableType] = []
+    for opinion in details.opinions:
+        said = [f"rates it {stars(opinion.rating)}"] if opinion.rating else []
+        if opinion.liked:
+            said.append("likes it ♥")
+        origin = ", ".join(
+            bit for bit in (opinion.source, opinion.on.isoformat() if opinion.on else None) if bit
+        )
+        lines.append(
+            plain(f"{opinion.person} {' and '.join(said)}" + (f" ({origin})." if origin else "."))
+        )
+    return lines
+
+
 def nomination_line(nomination: Nomination) -> str:
     ceremony = (
         f"the {ordinal(nomination.ceremony)} Academy Awards"
@@ -326,6 +343,16 @@ def details_dict(details: FilmDetails) -> dict[str, Any]:
             }
         )
     return {
+        "opinions": [
+            {
+                "person": o.person,
+                "rating": as_number(o.rating),
+                "liked": o.liked,
+                "date": o.on.isoformat() if o.on else None,
+                "source": o.source,
+            }
+            for o in details.opinions
+        ],
         "facts": dict(facts),
         "scores": [
             {

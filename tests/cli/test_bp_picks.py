@@ -214,3 +214,37 @@ def test_a_menu_at_a_terminal_never_holds_the_write_lock(
     assert "Ticked Little Women (1933) for Tyler" in ticked.stderr
     cli.ok("bp", "untick", "Little Women", "--by", "Tyler")
     assert free == [True, True, True]  # the other host can log while the menu is open
+
+
+def test_post_and_film_questions_never_hold_the_write_lock(
+    cli: Cli, hosts: None, env_setup: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import questionary
+
+    from diary.cli import context
+
+    free: list[bool] = []
+
+    def newest_when_free(choices: list[Any]) -> Any:
+        free.append(write_lock_is_free(env_setup))
+        return choices[-1].value
+
+    class Confirm:
+        def __init__(self, message: str) -> None:
+            self.message = message
+
+        def ask(self) -> bool:
+            free.append(write_lock_is_free(env_setup))
+            return True
+
+    monkeypatch.setattr(context, "interactive", lambda: True)
+    monkeypatch.setattr(questionary, "select", Answer(newest_when_free))
+    monkeypatch.setattr(questionary, "confirm", Confirm)
+    started = cli.ok("post", "new", "Little Women", "--number", "4")
+    assert "Little Women (2019)" in started.stderr
+    cli.ok("post", "new", "--format", "oscars-preview", "--number", "5")
+    cli.ok("post", "film", "5", "Little Women")
+    cli.ok("film", "add", "Little Women", "--year", "1994")
+    deleted = cli.ok("film", "delete", "Little Women", "--year", "1994")
+    assert "Deleted Little Women (1994)" in deleted.stderr
+    assert free == [True, True, True]

@@ -28,7 +28,7 @@ def test_every_command_has_an_example(path: list[str]) -> None:
 
 
 def test_the_first_evening_example_runs_and_runs_again(tmp_path: Path) -> None:
-    """examples/first-evening.sh is the README's main job: it must work on a new database and
+    """examples/first-evening.sh (the getting-started walk) must work on a new database and
     again on the same one."""
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")

@@ -27,8 +27,8 @@ def test_delete_a_film_with_its_facts(cli: Cli, env_setup: Path) -> None:
     films = count(env_setup, "SELECT count(*) FROM film")
     result = cli.ok("film", "delete", "The Lantern Keeper", "--yes")
     assert result.stderr.startswith("Deleted The Lantern Keeper (1987) with ")
-    assert "1 aliases" in result.stderr and "4 scores" in result.stderr
-    assert "1 imported pages" in result.stderr
+    assert "1 alias," in result.stderr and "4 scores" in result.stderr
+    assert "1 imported page." in result.stderr
     assert count(env_setup, "SELECT count(*) FROM film") == films - 1
     for table in ("film_fact", "film_score", "film_page", "film_alias"):
         assert (

@@ -97,7 +97,7 @@ def test_only_an_empty_database_takes_a_dump(
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith("Error: this database already holds data (person: 1 rows")
+    assert lines[0].startswith("Error: this database already holds data (person: 1 row")
     assert "into a new database" in lines[0]
     assert snapshot(other) == before
 

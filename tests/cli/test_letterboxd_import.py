@@ -164,11 +164,14 @@ def test_one_title_and_year_that_is_two_films_is_reported_not_guessed(
 
 
 def test_importing_twice_adds_nothing(cli: Cli, ellen: None, env_setup: Path) -> None:
-    import_json(cli, str(FIXTURE))
+    first = import_json(cli, str(FIXTURE))
     before = snapshot(env_setup)
     again = import_json(cli, str(FIXTURE))
     assert set(added(again).values()) == {0}
-    assert present(again)["diary entries"] == 7 and present(again)["reviews"] == 3
+    # what the first import added, the second finds present: the same count for every kind
+    assert present(again)["diary entries"] == added(first)["diary entries"] == 8
+    assert present(again)["reviews"] == added(first)["reviews"] == 3
+    assert present(again)["watched, no date"] == 10
     assert snapshot(env_setup) == before
 
 
@@ -360,3 +363,24 @@ def test_a_newer_export_replaces_an_edited_review_and_a_changed_rating(
         "SELECT rating FROM film_rating JOIN film ON film.id = film_id WHERE title = 'Jaws'",
     )
     assert jaws == [(9,)]
+
+
+def test_film_show_tells_a_rating_and_a_like_kept_outside_any_viewing(
+    cli: Cli, ellen: None
+) -> None:
+    import_json(cli, str(FIXTURE))
+    jaws = json.loads(cli.ok("film", "show", "Jaws", "--year", "1975", "--json").stdout)
+    assert jaws["opinions"] == [
+        {
+            "person": "Ellen",
+            "rating": 4.0,
+            "liked": False,
+            "date": "2023-05-01",
+            "source": "letterboxd",
+        }
+    ]
+    parasite = json.loads(cli.ok("film", "show", "Parasite", "--json").stdout)
+    assert [(o["person"], o["liked"]) for o in parasite["opinions"]] == [("Ellen", True)]
+    shown = cli.ok("film", "show", "Jaws", "--year", "1975").stdout
+    assert "Ellen rates it ★★★★ (letterboxd, 2023-05-01)." in shown
+    assert "Ellen likes it ♥" in cli.ok("film", "show", "Parasite").stdout

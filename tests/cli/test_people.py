@@ -131,3 +131,35 @@ def test_reading_never_asks_who_you_are(
     cli.ok("watchlist", "list")
     assert at_a_terminal == []
     assert rows(env_setup, "SELECT count(*) FROM person") == [(0,)]
+
+
+def test_the_first_run_question_never_holds_the_write_lock(
+    cli: Cli, at_a_terminal: list[str], env_setup: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import questionary
+
+    from tests.cli.test_bp_picks import write_lock_is_free
+
+    cli.ok("people", "list")  # the database exists, with nobody in it
+    free: list[bool] = []
+
+    def text(question: str, **_: object) -> FakeQuestion:
+        free.append(write_lock_is_free(env_setup))
+        return FakeQuestion("Tyler")
+
+    monkeypatch.setattr(questionary, "text", text)
+    said = cli.ok("log", "Her", "--date", "2025-01-26")
+    assert "Added Tyler, the default person" in said.stderr
+    assert free == [True]
+    assert rows(env_setup, "SELECT name, is_default FROM person") == [("Tyler", 1)]
+
+
+def test_a_first_run_answer_is_kept_only_with_the_command(
+    cli: Cli, at_a_terminal: list[str], env_setup: Path
+) -> None:
+    cli.ok("people", "list")
+    before = snapshot(env_setup)
+    result = cli("log", "Zzyzx Road Trip", "--date", "2025-01-26")  # no such film, no year
+    assert result.exit_code == 1 and "Zzyzx" in one_error_line(result.stderr)
+    assert at_a_terminal == ["Nobody is here yet. What is your name?"]
+    assert snapshot(env_setup) == before  # the answer went with the failed command

@@ -1,0 +1,12 @@
+"""Counts in messages: '1 row', '2 rows', '1 watchlist entry'."""
+
+_IRREGULAR = {"entries": "entry", "aliases": "alias"}
+
+
+def counted(count: int, plural: str) -> str:
+    """'1 row' or '3 rows' from the plural noun (the last word is made singular for one)."""
+    if count != 1:
+        return f"{count} {plural}"
+    head, _, last = plural.rpartition(" ")
+    single = _IRREGULAR.get(last) or (last[:-1] if last.endswith("s") else last)
+    return f"{count} {head + ' ' if head else ''}{single}"
