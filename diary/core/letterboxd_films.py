@@ -12,6 +12,10 @@ long the export is. The rules, in order:
    - a row without a link (diary and review rows carry only the entry's link) takes the one
      such film; with none, a new film is made;
    - two or more such films: the row is not imported and the report says why. Never a guess.
+3. else, when the only films of that title a year either side are one Best Picture nominee,
+   that nominee: Letterboxd dates a film by its release and the Academy by its award year
+   (Wings is 1927 on Letterboxd, a 1927/28 nominee here), the same ±1 rule that ticks
+   nominees. A remake is never a year apart; two films a year apart are left alone.
 """
 
 from collections.abc import Sequence
@@ -68,6 +72,7 @@ class FilmResolver:
         top = session.execute(select(func.max(Film.id))).scalar()
         self.first_new_id = (top or 0) + 1
         self.next_id = self.first_new_id
+        self.nominees: set[int] = set()  # Best Picture nominees among the chunk's candidates
 
     def resolve(self, refs: Sequence[FilmRef]) -> list[int | Unattributed]:
         all_pairs = [_ids(ref) for ref in refs]
@@ -124,7 +129,22 @@ class FilmResolver:
                 films = candidates.get((match_key(ref.title), ref.year), [])
                 if ref.link or len(films) > 1:
                     needed.update(films)
+                if ref.link and not films:
+                    needed.update(self._nominee_a_year_apart(ref, candidates))
         return needed
+
+    def _nominee_a_year_apart(
+        self, ref: FilmRef, candidates: dict[tuple[str, int | None], list[int]]
+    ) -> list[int]:
+        """The one Best Picture nominee of the title a year either side, if it is the only
+        film of that title there; else nothing."""
+        if ref.year is None:
+            return []
+        key = match_key(ref.title)
+        near = candidates.get((key, ref.year - 1), []) + candidates.get((key, ref.year + 1), [])
+        if len(set(near)) == 1 and near[0] in self.nominees:
+            return near[:1]
+        return []
 
     def _may_link(self, film_id: int, pair: tuple[str, str], links: dict[int, set[str]]) -> bool:
         if pair[0] != "letterboxd":
@@ -147,6 +167,12 @@ class FilmResolver:
         if len(films) == 1:
             return films[0]
         if not films:
+            if not candidates.get((match_key(ref.title), ref.year)):
+                near = self._nominee_a_year_apart(ref, candidates)
+                if near and (
+                    not ref.link or self._may_link(near[0], ("letterboxd", ref.link), links)
+                ):
+                    return near[0]
             return None
         named = display(ref.title, ref.year)
         if not ref.link and sum(1 for f in films if links.get(f)) >= 2:
@@ -200,6 +226,20 @@ class FilmResolver:
             films = found.setdefault((key, year), [])
             if film_id not in films:
                 films.append(film_id)
+        ids = {film_id for films in found.values() for film_id in films}
+        if ids:
+            self.nominees = {
+                film_id
+                for (film_id,) in fetch(
+                    self.session,
+                    (
+                        "SELECT DISTINCT item.film_id FROM checklist_item AS item "
+                        "JOIN checklist ON checklist.id = item.checklist_id "
+                        f"WHERE checklist.slug = 'best-picture' AND item.film_id {IN_KEYS}"
+                    ),
+                    {"keys": json_list(ids)},
+                )
+            }
         return found
 
     def _links(self, film_ids: set[int]) -> dict[int, set[str]]:

@@ -47,3 +47,26 @@ def test_a_letterboxd_import_ticks_nominees(cli: Cli, hosts: None, tmp_path: Pat
     again = cli.ok("import", "letterboxd", str(export), "--as", "Tyler")
     assert again.exit_code == 0
     assert len(json.loads(cli.ok("bp", "list", "--seen-by", "Tyler", "--json").stdout)) == 6
+
+
+def test_a_nominee_dated_a_year_apart_is_the_same_film_not_a_copy(
+    cli: Cli, hosts: None, tmp_path: Path, env_setup: Path
+) -> None:
+    import sqlite3
+
+    export = tmp_path / "export"
+    export.mkdir()
+    (export / "diary.csv").write_text(DIARY, encoding="utf-8")
+    (export / "watched.csv").write_text(WATCHED, encoding="utf-8")
+    cli.ok("import", "letterboxd", str(export), "--as", "Tyler")
+    with sqlite3.connect(env_setup) as connection:
+        wings = connection.execute("SELECT year FROM film WHERE title = 'Wings'").fetchall()
+        women = connection.execute(
+            "SELECT year FROM film WHERE title = 'Little Women' ORDER BY year"
+        ).fetchall()
+    connection.close()
+    assert wings == [(1928,)]  # Letterboxd's Wings (1927) is the 1927/28 nominee
+    assert women == [(1933,), (1994,), (2019,)]  # the 1994 film is neither nominee
+    shown = json.loads(cli.ok("film", "show", "Wings", "--json").stdout)
+    assert [v["date"] for v in shown["viewings"]] == ["2024-03-08"]
+    assert shown["ids"]["letterboxd"] == "https://boxd.it/wS02"  # watched.csv: film links
