@@ -37,8 +37,8 @@ def bp_add_ceremony(
         change = add_ceremony(db, nominees, ceremony, label)
     verb = "Added" if change.created else "Updated"
     say(
-        f"{verb} ceremony {change.number} ({change.label}): {len(change.added)} nominees added, "
-        f"{len(change.unchanged)} already there."
+        f"{verb} ceremony {change.number} ({change.label}): "
+        f"{counted(len(change.added), 'nominees')} added, {len(change.unchanged)} already there."
     )
     if change.films_created:
         say(f"New films: {', '.join(change.films_created)}.")

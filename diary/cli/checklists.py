@@ -4,6 +4,7 @@ import typer
 
 from diary.cli import context
 from diary.cli.output import emit_json, say, show
+from diary.core.words import counted
 
 HELP = """Named lists of films to work through; Best Picture is the built-in one.
 
@@ -121,7 +122,7 @@ def checklist_import(
     verb = "Created" if result.created else "Updated"
     say(
         f"{verb} the list {result.checklist.name!r} ({result.checklist.slug}): "
-        f"{result.added} films added, {result.present} already there."
+        f"{counted(result.added, 'films')} added, {result.present} already there."
     )
     if result.films_created:
         say(f"New films in the diary: {len(result.films_created)}.")

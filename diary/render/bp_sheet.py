@@ -8,7 +8,6 @@ from diary.core.spreadsheet import Plan
 
 
 def plan_lines(plan: Plan, ignored: Sequence[str], dry_run: bool) -> list[str]:
-    will = "Would" if dry_run else "Did"
     lines = []
     if ignored:
         lines.append(f"Ignored columns: {', '.join(ignored)}.")
@@ -21,8 +20,11 @@ def plan_lines(plan: Plan, ignored: Sequence[str], dry_run: bool) -> list[str]:
             lines.append(f"  comment on {label(entry.film)} for {person.name}")
     for sheet_line, problem in plan.unmatched:
         lines.append(f"  line {sheet_line.line}: no match: {problem}")
+    tick, rate, comment = (
+        ("Would tick", "rate", "comment") if dry_run else ("Ticked", "rated", "commented")
+    )
     lines.append(
-        f"{will} tick {len(plan.ticks)}, rate {len(plan.ratings)} and comment on "
+        f"{tick} {len(plan.ticks)}, {rate} {len(plan.ratings)} and {comment} on "
         f"{len(plan.comments)} (rows matched: {plan.matched}, unmatched: {len(plan.unmatched)})."
     )
     if not dry_run and not plan.changes:

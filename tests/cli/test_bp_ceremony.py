@@ -45,7 +45,7 @@ def test_add_a_season_then_mark_its_winner(cli: Cli, hosts: None, tmp_path: Path
         "A Late Addition,2026,\n",
     )
     updated = cli.ok("bp", "add-ceremony", after)
-    assert "Updated ceremony 99 (2026): 1 nominees added, 2 already there." in updated.stderr
+    assert "Updated ceremony 99 (2026): 1 nominee added, 2 already there." in updated.stderr
     assert "Winner: Salt, Sand and Stars (2026)." in updated.stderr
     rows = {r["listed_title"]: r for r in ceremony(cli, 99)}
     assert list(rows) == [

@@ -174,7 +174,7 @@ def test_export_import_round_trip(
     )
     assert "Best Picture so far: Ellen 0 of 621" in cli.ok("bp", "progress", "--summary").stdout
     done = cli.ok("bp", "import", str(first))
-    assert "Did tick 6, rate 3 and comment on 7" in done.stderr
+    assert "Ticked 6, rated 3 and commented on 7" in done.stderr
     second = tmp_path / "second.csv"
     cli.ok("bp", "export", str(second))
     assert second.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
@@ -215,7 +215,7 @@ def test_the_hosts_own_workbook(cli: Cli, hosts: None, tmp_path: Path) -> None:
     target = tmp_path / "ours.xlsx"
     book.save(target)
     said = cli.ok("bp", "import", str(target))
-    assert "Did tick 4, rate 2 and comment on 1 (rows matched: 3, unmatched: 0)." in said.stderr
+    assert "Ticked 4, rated 2 and commented on 1 (rows matched: 3, unmatched: 0)." in said.stderr
     seen = json.loads(cli.ok("bp", "list", "--seen-by", "Tyler", "--json").stdout)
     assert {r["listed_title"] for r in seen} == {"Sunset Blvd.", "Parasite"}
     comments = json.loads(cli.ok("comment", "list", "--json").stdout)

@@ -152,7 +152,7 @@ def test_another_letterboxd_list_of_the_same_name_is_a_list_of_its_own(
         encoding="utf-8",
     )
     said = cli.ok("checklist", "import", str(second))
-    assert "Created the list 'Rainy Sundays' (rainy-sundays-2): 1 films added" in said.stderr
+    assert "Created the list 'Rainy Sundays' (rainy-sundays-2): 1 film added" in said.stderr
     assert len(shown(cli, "rainy-sundays")) == 4
     assert [r["listed_title"] for r in shown(cli, "rainy-sundays-2")] == ["Her"]
     bp_named = tmp_path / "bp.csv"
