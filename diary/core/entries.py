@@ -82,6 +82,7 @@ def entries(
         .where(ChecklistItem.checklist_id == checklist.id)
     )
     if filters.group is not None:
+        _check_group(session, checklist, filters.group)
         query = query.where(ChecklistGroup.number == filters.group)
     if filters.decade is not None:
         query = query.where(
@@ -111,6 +112,20 @@ def entries(
         entry.seen = seen.get(entry.film.id or 0, set())
         entry.covered = covered.get(entry.film.id or 0)
     return [e for e in found if _keep(e, people, filters)]
+
+
+def _check_group(session: Session, checklist: Checklist, number: int) -> None:
+    """A ceremony number the list does not hold is a mistake, not an empty listing."""
+    numbers = [
+        n
+        for n in session.exec(
+            select(ChecklistGroup.number).where(ChecklistGroup.checklist_id == checklist.id)
+        )
+        if n is not None
+    ]
+    if number not in numbers:
+        known = f": it has {min(numbers)} to {max(numbers)}" if numbers else ""
+        raise NotFound(f"{checklist.name} has no ceremony {number}{known}")
 
 
 def _keep(entry: Entry, people: Sequence[Person], filters: Filters) -> bool:

@@ -181,3 +181,11 @@ def test_the_small_bars_line_up_down_each_column(cli: Cli, hosts: None) -> None:
     assert len(decades) == 11
     starts = {line.index("━") if "━" in line else line.index("─", 12) for line in decades}
     assert len(starts) == 1, "\n".join(decades)  # 2/8 in the 1920s, 1/88 in the 2010s
+
+
+def test_a_ceremony_not_on_the_list_is_an_error_not_an_empty_listing(cli: Cli, hosts: None) -> None:
+    failed = cli("bp", "list", "--ceremony", "200")
+    assert failed.exit_code == 1
+    assert failed.stderr.strip() == "Error: Best Picture has no ceremony 200: it has 1 to 98"
+    as_json = cli("bp", "list", "--ceremony", "0", "--json")
+    assert as_json.exit_code == 1 and as_json.stdout == ""
