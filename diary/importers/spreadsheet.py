@@ -27,6 +27,7 @@ KNOWN = ("winner", "won", "covered", "post", "label", "category")
 SEEN = {"", "seen", "watched", "tick", "ticked", "has seen"}
 RATING = {"rating", "stars", "score", "rated"}
 COMMENT = {"comment", "comments", "spreadsheet comment", "note", "notes", "thoughts"}
+PLURAL = {"seen": "ticks", "rating": "ratings", "comment": "comments"}
 
 
 @dataclass
@@ -52,15 +53,21 @@ def layout(path: Path, headings: list[str], names: list[str]) -> Layout:
         find_column(headings, *IMDB),
     )
     taken = {found.title, found.year, found.ceremony, found.imdb}
-    for heading in headings:
+    for number, heading in enumerate(headings, start=1):
         if heading in taken or heading_key(heading) in KNOWN:
             continue
         owner = _person_column(heading, names)
         if owner is None:
-            found.ignored.append(heading)
+            found.ignored.append(heading.strip() or f"column {number} (no heading)")
         else:
             name, kind = owner
-            found.people.setdefault(name, {}).setdefault(kind, heading)
+            columns = found.people.setdefault(name, {})
+            if kind in columns:
+                raise InvalidInput(
+                    f"{path}: columns {columns[kind]!r} and {heading!r} both hold {name}'s "
+                    f"{PLURAL[kind]}; rename or remove one"
+                )
+            columns[kind] = heading
     if not found.people:
         who = ", ".join(names) or "nobody yet: add people with `diary people add NAME`"
         raise InvalidInput(

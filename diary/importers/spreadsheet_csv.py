@@ -78,6 +78,12 @@ def table(path: Path, rows: list[tuple[int, list[str]]]) -> Sheet:
     _, headings = rows[0]
     while headings and not headings[-1]:
         headings = headings[:-1]
+    seen: dict[str, str] = {}
+    for heading in headings:
+        key = heading_key(heading)
+        if key and key in seen:
+            raise InvalidInput(f"{path}: two columns are headed {seen[key]!r}; rename one")
+        seen.setdefault(key, heading)
     found = []
     for line, cells in rows[1:]:
         extra = [c for c in cells[len(headings) :] if c]

@@ -274,6 +274,9 @@ def test_the_hosts_own_sheet_with_loose_columns(
         ("Title,Year\nWings,1928\n", "no column of"),
         ("Year,Ellen\n1928,x\n", "has no film column"),
         ("Film,Year,Ellen\nWings,soon,x\n", "line 2: the year is 'soon'"),
+        ("Film,Ellen,Ellen seen\nWings,x,\n", "'Ellen' and 'Ellen seen' both hold Ellen's ticks"),
+        ("Film,Ellen rating,Rating (Ellen)\nWings,4,\n", "both hold Ellen's ratings"),
+        ("Film,Year,Ellen,year\nWings,1928,x,1927\n", "two columns are headed 'Year'"),
     ],
 )
 def test_a_bad_sheet_imports_nothing(
@@ -298,3 +301,12 @@ def test_a_file_that_is_not_text(cli: Cli, hosts: None, tmp_path: Path) -> None:
 def test_neutral_text_comes_back_plain(text: str) -> None:
     assert plain(neutral(text)) == text
     assert not neutral(text).startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+def test_a_column_without_a_heading_is_named_by_its_place(
+    cli: Cli, hosts: None, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("Film,Year,Ellen,,Tyler\nGandhi,1982,x,what is this,x\n", encoding="utf-8")
+    dry = cli.ok("bp", "import", str(sheet), "--dry-run")
+    assert "Ignored columns: column 4 (no heading)." in dry.stderr
