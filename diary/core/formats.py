@@ -76,6 +76,11 @@ class FormatProblem:
     message: str
 
 
+def a_kind(kind: str) -> str:
+    """'an award section', 'a plot section': a section kind with its article."""
+    return f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind} section"
+
+
 def shipped_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "data" / "formats"
 
@@ -182,7 +187,7 @@ def _section(raw: Any, where: str) -> SectionSpec:
         if PREFILLS.get(name) != kind:
             fitting = [p for p, k in PREFILLS.items() if k == kind]
             raise InvalidInput(
-                f"{where}: prefill {name!r} does not fit a {kind} section"
+                f"{where}: prefill {name!r} does not fit {a_kind(kind)}"
                 + (f" (use {', '.join(fitting)})" if fitting else "")
             )
     labels = raw.get("labels", {})

@@ -13,11 +13,12 @@ from sqlmodel import Session, col, select
 from diary.core import clock
 from diary.core.errors import Conflict, InvalidInput, NotFound
 from diary.core.films import label
+from diary.core.formats import a_kind
 from diary.core.people import default_person, find_person, list_people, name_key
 from diary.core.post_document import MARKER, Piece, SectionDoc, load_post
 from diary.core.post_text import EDITABLE, Parsed, parse_section_text, section_text
 from diary.core.posts import describe, touch
-from diary.store.models import Film, Post, PostEntry, PostFootnote, PostSection
+from diary.store.models import Film, Person, Post, PostEntry, PostFootnote, PostSection
 
 _FOOTNOTE_KEY = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 _REMARKABLE = {"plot": "remark", "facts": "remark", "films": "remark", "qa": "answer"}
@@ -25,7 +26,12 @@ _REMARKABLE = {"plot": "remark", "facts": "remark", "films": "remark", "qa": "an
 
 def speaker_label(session: Session, names: Sequence[str]) -> str:
     """'Ellen & Tyler' from --by Ellen --by Tyler (or --by "Ellen & Tyler"); default: me."""
-    parts = [part for name in names for part in re.split(r"\s*[&,]\s*", name) if part.strip()]
+    parts: list[str] = []
+    for name in names:
+        if _is_person(session, name):  # a name of its own may hold '&' or ','
+            parts.append(name)
+        else:
+            parts.extend(part for part in re.split(r"\s*[&,]\s*", name) if part.strip())
     if not parts:
         return default_person(session).name
     found: list[str] = []
@@ -34,6 +40,11 @@ def speaker_label(session: Session, names: Sequence[str]) -> str:
         if person.name not in found:
             found.append(person.name)
     return " & ".join(found)
+
+
+def _is_person(session: Session, name: str) -> bool:
+    found = session.exec(select(Person.id).where(Person.name_key == name_key(name))).first()
+    return found is not None
 
 
 def _clean(text: str) -> str:
@@ -142,7 +153,7 @@ def say(
             said = f"added {speaker}'s {what} piece {piece.number}"
     else:
         hint = "diary post write" if kind in EDITABLE else "its own command"
-        raise InvalidInput(f"{section.heading} is a {kind} section: use `{hint}`")
+        raise InvalidInput(f"{section.heading} is {a_kind(kind)}: use `{hint}`")
     touch(session, post)
     return f"{section.heading}: {said}{_words(entry.text)}."
 
@@ -150,7 +161,7 @@ def say(
 def _require_editable(section: PostSection) -> None:
     if section.kind not in EDITABLE:
         command = {"award": "post award", "films": "post film"}.get(section.kind, "post footnote")
-        raise InvalidInput(f"{section.heading} is a {section.kind} section: use `diary {command}`")
+        raise InvalidInput(f"{section.heading} is {a_kind(section.kind)}: use `diary {command}`")
 
 
 def current_text(session: Session, post: Post, section: PostSection) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from diary.core.errors import InvalidInput
+from diary.core.formats import a_kind
 from diary.core.people import name_key
 from diary.core.post_document import SectionDoc
 
@@ -25,7 +26,7 @@ EDITABLE = {
     "qa": "question",
 }
 REMARK_KIND = {"speakers": "line", "plot": "remark", "facts": "remark", "qa": "answer"}
-_SPEAKER = re.compile(r"^(?P<name>[^:\n]{1,120}?):[ \t]+(?P<text>\S.*)$", re.DOTALL)
+_COLON = re.compile(r":[ \t]+(?=\S)")
 _QUESTION = re.compile(r"^Q(?:[ \t]*\((?P<asker>[^)\n]*)\))?:[ \t]*(?P<text>\S.*)$", re.DOTALL)
 _BLANK = re.compile(r"\n[ \t]*\n")
 INDENT = "    "
@@ -64,7 +65,7 @@ def _block(section_kind: str, kind: str, speaker: str | None, text: str) -> str:
 def parse_section_text(kind: str, text: str, people: Mapping[str, str]) -> list[Parsed]:
     """Read the text form of a section of `kind`; `people` maps name keys to names."""
     if EDITABLE.get(kind) in (None, "body"):
-        raise InvalidInput(f"a {kind} section has no pieces to read")
+        raise InvalidInput(f"{a_kind(kind)} has no pieces to read")
     pieces: list[Parsed] = []
     last: Parsed | None = None
     for block in _BLANK.split(text.replace("\r\n", "\n").replace("\r", "\n")):
@@ -97,10 +98,27 @@ def parse_section_text(kind: str, text: str, people: Mapping[str, str]) -> list[
 
 
 def _speaker(block: str, people: Mapping[str, str]) -> tuple[str, str] | None:
-    match = _SPEAKER.match(block)
-    if match is None:
+    """('Ellen & Tyler', text) when the block starts with known names and a colon.
+
+    The first colon whose words before it are people wins, so a name may itself hold ':' or
+    '&' ('Dr: Who', 'Tom & Jerry')."""
+    for colon in _COLON.finditer(block):
+        if colon.start() > 120:
+            break
+        names = _names(block[: colon.start()].split("&"), people)
+        if names:
+            return " & ".join(names), block[colon.end() :].strip()
+    return None
+
+
+def _names(parts: list[str], people: Mapping[str, str]) -> list[str] | None:
+    """The people `parts` (split at '&') make, longest names first; None if any is unknown."""
+    if not parts or "\n" in "".join(parts):
         return None
-    names = [name_key(n) for n in match["name"].split("&")]
-    if not all(n in people for n in names):
-        return None
-    return " & ".join(people[n] for n in names), match["text"].strip()
+    for end in range(len(parts), 0, -1):
+        key = name_key("&".join(parts[:end]))
+        if key in people:
+            rest = [] if end == len(parts) else _names(parts[end:], people)
+            if rest is not None:
+                return [people[key], *rest]
+    return None

@@ -16,7 +16,7 @@ from diary.core.checklists import mark_covered
 from diary.core.dates import parse_date
 from diary.core.errors import Ambiguous, Conflict, InvalidInput, NotFound
 from diary.core.films import find_films, label
-from diary.core.formats import Format
+from diary.core.formats import Format, a_kind
 from diary.core.post_document import load_post
 from diary.core.post_status import is_filled
 from diary.core.titles import title_key
@@ -120,7 +120,7 @@ def section_for(session: Session, post: Post, kind: str, text: str | None) -> Po
     if text is not None:
         section = find_section(session, post, text)
         if section.kind != kind:
-            raise InvalidInput(f"{section.heading} is a {section.kind} section, not {kind}")
+            raise InvalidInput(f"{section.heading} is {a_kind(section.kind)}, not {kind}")
         return section
     found = sections_of_kind(session, post, kind)
     if len(found) == 1:

@@ -327,3 +327,18 @@ def test_text_and_a_file_together_are_refused(
     result = cli("post", "write", "12", "intermission", "Typed.", "--file", str(ad))
     assert (result.exit_code, result.stderr) == (1, "Error: give the text or --file, not both\n")
     assert snapshot(env_setup) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["post", "write", "12", "nomnomnomz", "Snacks."], "is an award section"),
+        (["post", "say", "12", "intro", "--by", "Ellen", "Hi."], "is an intro section"),
+        (["post", "say", "12", "credits", "--by", "Ellen", "Hi."], "is a boilerplate section"),
+    ],
+)
+def test_a_section_of_the_wrong_kind_is_named_with_its_article(
+    cli: Cli, jaws: None, args: list[str], message: str
+) -> None:
+    result = cli(*args)
+    assert result.exit_code == 1 and message in result.stderr, result

@@ -107,3 +107,34 @@ def test_a_failing_editor_saves_nothing(
     result = cli("post", "write", "1", "intermission")
     assert result.exit_code == 1 and result.stderr.startswith("Error: the editor failed")
     assert snapshot(env_setup) == before
+
+
+def test_names_holding_an_ampersand_or_a_colon_stay_one_speaker(
+    cli: Cli, hosts: None, editor: tuple[Path, Path]
+) -> None:
+    seen, new = editor
+    cli.ok("people", "add", "Tom & Jerry", "--role", "host")
+    cli.ok("people", "add", "Dr: Who", "--role", "guest")
+    cli.ok("post", "new", "Jaws", "--year", "1975")
+    cli.ok("post", "say", "1", "blank", "--by", "Tom & Jerry", "We agree.")
+    cli.ok("post", "say", "1", "blank", "--by", "Tom & Jerry", "--by", "Ellen", "All three.")
+    cli.ok("post", "say", "1", "blank", "--by", "Ellen, Dr: Who", "Two of us.")
+    cli.ok("post", "say", "1", "blank", "--by", "Dr: Who", "Time: now.")
+    new.write_text(
+        "Tom & Jerry: We concur.\n\nTom & Jerry & Ellen: All three.\n\n"
+        "Ellen & Dr: Who: Two of us.\n\nDr: Who: Time: now.\n\nTyler & Dr: Who: Late.\n",
+        encoding="utf-8",
+    )
+    cli.ok("post", "write", "1", "blank")
+    assert seen.read_text(encoding="utf-8").startswith("Tom & Jerry: We agree.\n\n")
+    data = json.loads(cli.ok("post", "show", "1", "--json").stdout)
+    blank = next(s for s in data["sections"] if s["key"] == "blank")
+    assert [(p["speaker"], p["text"]) for p in blank["pieces"]] == [
+        ("Tom & Jerry", "We concur."),
+        ("Tom & Jerry & Ellen", "All three."),
+        ("Ellen & Dr: Who", "Two of us."),
+        ("Dr: Who", "Time: now."),
+        ("Tyler & Dr: Who", "Late."),
+    ]
+    exported = cli.ok("post", "export", "1", "-o", "-").stdout
+    assert "**Tom & Jerry & Ellen:** All three.\n\n**Ellen & Dr: Who:** Two of us." in exported
