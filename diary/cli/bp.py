@@ -227,6 +227,9 @@ def bp_progress(
         emit_json(progress_dict(found))
     elif summary_only:
         print(summary(found))
+    elif not found.people:
+        name = found.checklist.name
+        say(f"Nobody is ticking {name} yet: add someone with `diary people add NAME`.")
     else:
         from diary.cli.output import console
         from diary.render.bp_progress import progress_view

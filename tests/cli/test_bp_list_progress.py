@@ -189,3 +189,11 @@ def test_a_ceremony_not_on_the_list_is_an_error_not_an_empty_listing(cli: Cli, h
     assert failed.stderr.strip() == "Error: Best Picture has no ceremony 200: it has 1 to 98"
     as_json = cli("bp", "list", "--ceremony", "0", "--json")
     assert as_json.exit_code == 1 and as_json.stdout == ""
+
+
+def test_progress_before_anyone_is_here_says_so(cli: Cli) -> None:
+    shown = cli.ok("bp", "progress")
+    assert shown.stdout == ""
+    assert "Nobody is ticking Best Picture yet: add someone with `diary people add NAME`." in (
+        shown.stderr
+    )
