@@ -82,13 +82,12 @@ def post_write(
       diary post write 12 plots --short "A shark terrorises a beach town." --source IMDb
       diary post write 12 plots
     """
+    from diary.core.errors import InvalidInput
     from diary.core.post_pieces import current_text, set_short_plot, unknown_markers
     from diary.core.post_pieces import write as write_section
     from diary.core.posts import find_section, resolve_post
 
     if file is not None and text is not None:
-        from diary.core.errors import InvalidInput
-
         raise InvalidInput("give the text or --file, not both")
     plot_only = (short is not None or source is not None) and text is None and file is None
     edited_from: str | None = None
@@ -105,6 +104,14 @@ def post_write(
         if content is None:
             say("No change.")
             return
+    if (
+        content is not None
+        and (file is not None or text == "-")
+        and not append
+        and not content.strip()
+    ):
+        where = file or "standard input"
+        raise InvalidInput(f"{where} holds no text; `diary post clear` empties a section")
     messages: list[str] = []
     missing: list[str] = []
     with context.session(write=True) as db:

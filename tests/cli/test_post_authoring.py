@@ -342,3 +342,19 @@ def test_a_section_of_the_wrong_kind_is_named_with_its_article(
 ) -> None:
     result = cli(*args)
     assert result.exit_code == 1 and message in result.stderr, result
+
+
+def test_an_empty_file_or_standard_input_never_wipes_a_section(
+    cli: Cli, jaws: None, env_setup: Path, tmp_path: Path
+) -> None:
+    cli.ok("post", "write", "12", "intermission", "A word from our sponsor.")
+    empty = tmp_path / "ad.txt"
+    empty.write_text("\n", encoding="utf-8")
+    before = snapshot(env_setup)
+    for args, where in ((["--file", str(empty)], str(empty)), (["-"], "standard input")):
+        result = cli("post", "write", "12", "intermission", *args, input=" \n")
+        assert result.stderr == (
+            f"Error: {where} holds no text; `diary post clear` empties a section\n"
+        ), result
+        assert snapshot(env_setup) == before
+    assert "Intermission: cleared." in cli.ok("post", "write", "12", "intermission", "").stderr
