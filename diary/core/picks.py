@@ -1,6 +1,7 @@
 """Pick Three, Choose One: three nominees nobody in the group has seen; one is chosen.
 
-The three are drawn at random, weighted towards what the group is missing most:
+A film chosen in an earlier round and still on a group member's watchlist is left out. The
+three are drawn at random, weighted towards what the group is missing most:
 
 - a winner weighs 2 (the list's landmarks first), any other nominee 1;
 - times (1 + 2 × the share of its decade the group has not seen yet), so the decades with
@@ -89,7 +90,13 @@ def propose(
     unseen = [e for e in everything if not e.seen]
     if not unseen:
         raise NotFound(f"there is nothing on {checklist.name} that none of you has seen")
-    distinct = list({e.film.id: e for e in unseen}.values())
+    waiting = _chosen_and_waiting(session, checklist, group)
+    distinct = [e for e in {e.film.id: e for e in unseen}.values() if e.film.id not in waiting]
+    if not distinct:
+        raise NotFound(
+            f"every nominee of {checklist.name} none of you has seen is already chosen and "
+            "waiting on the watchlist"
+        )
     base = weights(distinct, gaps(everything), _passed_over(session, checklist))
     options = draw(distinct, base, random.Random(seed))
     assert checklist.id is not None
@@ -107,6 +114,22 @@ def propose(
         session.add(PickOption(pick_id=pick.id, position=position, film_id=entry.film.id))
     session.flush()
     return Round(pick, options, proposed_by, chosen_by)
+
+
+def _chosen_and_waiting(
+    session: Session, checklist: Checklist, group: Sequence[Person]
+) -> set[int]:
+    """Films chosen in earlier rounds that are still on the watchlist of someone in the group:
+    offering them again would be a wasted option (taken off the watchlist, they may return)."""
+    rows = session.exec(
+        select(Pick.chosen_film_id)
+        .join(WatchlistEntry, col(WatchlistEntry.film_id) == col(Pick.chosen_film_id))
+        .where(
+            Pick.checklist_id == checklist.id,
+            col(WatchlistEntry.person_id).in_([p.id for p in group]),
+        )
+    )
+    return {film_id for film_id in rows if film_id is not None}
 
 
 def _passed_over(session: Session, checklist: Checklist) -> dict[int, int]:

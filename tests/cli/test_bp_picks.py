@@ -248,3 +248,28 @@ def test_post_and_film_questions_never_hold_the_write_lock(
     deleted = cli.ok("film", "delete", "Little Women", "--year", "1994")
     assert "Deleted Little Women (1994)" in deleted.stderr
     assert free == [True, True, True]
+
+
+def test_a_film_chosen_and_waiting_on_the_watchlist_is_not_offered_again(
+    cli: Cli, hosts: None, env_setup: Path
+) -> None:
+    # Ellen has seen everything but the four nominees of the first two ceremonies below.
+    with sqlite3.connect(env_setup) as connection:
+        connection.execute(
+            "INSERT INTO film_tick (person_id, film_id, ticked_at, source) "
+            "SELECT p.id, i.film_id, '2025-01-01 00:00:00', 'test' "
+            "FROM checklist_item i JOIN person p ON p.name = 'Ellen' "
+            "WHERE i.listed_title NOT IN ('Wings', '7th Heaven', 'The Racket', 'Alibi')"
+        )
+    first = cli.ok("bp", "pick", "--by", "Ellen", "--seed", "1", "--choose", "1")
+    chosen = proposal(first.stdout)[0].split(". ", 1)[1].split(" — ")[0]
+    for seed in range(2, 10):
+        again = proposal(cli.ok("bp", "pick", "--by", "Ellen", "--seed", str(seed)).stdout)
+        assert len(again) == 3 and not any(chosen in line for line in again)
+    cli.ok("watchlist", "remove", chosen, "--by", "Ellen")  # changed her mind: it may come back
+    offered = {
+        line.split(". ", 1)[1].split(" — ")[0]
+        for seed in range(2, 10)
+        for line in proposal(cli.ok("bp", "pick", "--by", "Ellen", "--seed", str(seed)).stdout)
+    }
+    assert chosen in offered
