@@ -58,11 +58,17 @@ def set_award(
 ) -> str:
     """Give (or give again) the award for `category` in `section`; say what happened."""
     clean_category = " ".join(category.split())
-    names = [" ".join(n.split()) for n in nominees if n.strip()]
+    names = [" ".join(n.split()) for n in nominees]
     if not clean_category:
         raise InvalidInput("an award needs a --category")
     if not names:
         raise InvalidInput("an award needs at least one --nominee")
+    if "" in names:
+        raise InvalidInput(f"nominee {names.index('') + 1} is empty")
+    keys = [n.casefold() for n in names]
+    twice = next((n for n, k in zip(names, keys, strict=True) if keys.count(k) > 1), None)
+    if twice is not None:
+        raise InvalidInput(f"{twice!r} is nominated twice")
     if winner is not None and not 1 <= winner <= len(names):
         raise InvalidInput(f"--winner is a nominee's number, 1 to {len(names)}")
     chosen_theme = _theme_as_known(session, " ".join((theme or section.heading).split()), section)

@@ -293,6 +293,8 @@ def test_post_formats_lists_the_shipped_ones(cli: Cli) -> None:
         ["post", "write", "12", "wiki", "Ellen: a remark needs a fact above it"],
         ["post", "award", "12", "--category", "Best", "--nominee", "A", "--winner", "2"],
         ["post", "award", "12", "--category", " ", "--nominee", "A"],
+        ["post", "award", "12", "--category", "C", "--nominee", " ", "--nominee", "A"],
+        ["post", "award", "12", "--category", "C", "--nominee", "A b", "--nominee", "a  B"],
         ["post", "set", "12", "--status", "done"],
         ["post", "set", "12", "--publish-on", "someday"],
         ["post", "set", "12"],
