@@ -140,7 +140,7 @@ def _people(found: Findings, article: Article, lead: str) -> None:
 
 
 def _directors_in(text: str) -> list[str]:
-    for match in re.finditer(r"\bdirected\b[^.;]{0,60}?\bby\s+", text):
+    for match in re.finditer(r"\b[Dd]irected\b[^.;]{0,60}?\bby\s+", text):
         names = prose.names_at(text, match.end())
         if names:
             return names

@@ -238,3 +238,17 @@ def test_the_saved_her_article() -> None:
     fun_sections = {f.detail for f in page.facts if f.kind == "fun_fact"}
     assert {"Production", "Filming", "Soundtrack", "Reception", "Accolades"} <= fun_sections
     assert [v for v, d in facts(page, "section") if d is None][:3] == ["Plot", "Cast", "Production"]
+
+
+def test_a_sentence_opening_with_directed_by_names_the_director() -> None:
+    text = (
+        "The Quiet Harbour (2021 film)\n\n"
+        "The Quiet Harbour is a 2021 Danish drama film based on a 1962 novel. Directed by "
+        "Astrid Lund, it stars Mikkel Berg and Sofie Dahl.\n\n"
+        "== Plot ==\nA ferry stops running and a village waits.\n\n"
+        "== Production ==\nIt was filmed in 2020 on the island of Fanø.\n"
+    )
+    findings = wikipedia.read_article(wikipedia_text.parse(text))
+    assert (findings.title, findings.year) == ("The Quiet Harbour", 2021)
+    assert facts(findings, "director") == [("Astrid Lund", None)]
+    assert facts(findings, "star") == [("Mikkel Berg", None), ("Sofie Dahl", None)]
