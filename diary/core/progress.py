@@ -137,13 +137,21 @@ def _tallies(row: Row[Any], ids: list[int]) -> tuple[Tally, Tally]:
     return entries, winners
 
 
+def percent(count: int, total: int) -> int:
+    """Whole percent, rounded, but never 100 until every one is seen (620 of 621 is 99)."""
+    if not total:
+        return 0
+    share = round(100 * count / total)
+    return min(share, 99) if count < total else share
+
+
 def summary(found: Progress) -> str:
     """One line for the newsletter: 'Best Picture so far: Ellen 149 of 621 (24%), …'."""
     overall, people = found.overall, found.people
     total = overall.all.total
 
     def share(count: int) -> str:
-        return f"{count} of {total} ({round(100 * count / total) if total else 0}%)"
+        return f"{count} of {total} ({percent(count, total)}%)"
 
     parts = [f"{p.name} {share(overall.all.seen.get(p.id or 0, 0))}" for p in people]
     line = f"{found.checklist.name} so far: " + (", ".join(parts) if parts else "nobody yet")

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from diary.core.progress import Part, Progress, Tally, summary
+from diary.core.progress import Part, Progress, Tally, percent, summary
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -25,7 +25,7 @@ def _rows(tally: Tally, people: Sequence["Person"]) -> list[tuple[str, int]]:
 
 
 def _percent(count: int, total: int) -> str:
-    return f"{round(100 * count / total) if total else 0}%"
+    return f"{percent(count, total)}%"
 
 
 def _bars(title: str, tally: Tally, people: Sequence["Person"]) -> "Table":
@@ -56,6 +56,8 @@ def _cell(count: int, total: int, bar: int, width: int) -> "Text":
     full = round(bar * count / total) if total else 0
     if count and bar and not full:
         full = 1  # something seen always shows
+    if count < total and full == bar:
+        full = bar - 1  # and a full bar means all of it
     return Text.assemble(
         f"{count}/{total}".rjust(width) + (" " if bar else ""),
         ("━" * full, "bar.complete"),

@@ -1,6 +1,7 @@
 """`bp list` filters and columns, `bp progress` counts, bars, summary and JSON."""
 
 import json
+import re
 from datetime import date
 from typing import Any
 
@@ -160,6 +161,7 @@ def test_progress_as_bars(cli: Cli, hosts: None) -> None:
     for words in ("All nominees", "Winners", "Decade", "Ceremony", "Both", "Either", "Neither"):
         assert words in shown
     assert "1 / 621" in shown and "620 / 621" in shown
+    assert re.search(r"Neither\s+━+[^\n]*620 / 621\s+99%", shown)  # 100% only when all seen
     assert "━" in shown  # a bar
     assert "1/9" in shown  # ceremony 86: one of nine
     assert shown.rstrip().endswith(
@@ -197,3 +199,12 @@ def test_progress_before_anyone_is_here_says_so(cli: Cli) -> None:
     assert "Nobody is ticking Best Picture yet: add someone with `diary people add NAME`." in (
         shown.stderr
     )
+
+
+def test_nothing_looks_complete_before_it_is() -> None:
+    from diary.core.progress import percent
+    from diary.render.bp_progress import _cell
+
+    assert [percent(620, 621), percent(621, 621), percent(3, 621), percent(0, 0)] == [99, 100, 0, 0]
+    assert _cell(49, 50, 8, 5).plain.endswith("━━━━━━━─")
+    assert _cell(50, 50, 8, 5).plain.endswith("━━━━━━━━")
