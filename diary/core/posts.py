@@ -15,6 +15,7 @@ from diary.core import clock
 from diary.core.checklists import mark_covered
 from diary.core.dates import parse_date
 from diary.core.errors import Ambiguous, Conflict, InvalidInput, NotFound
+from diary.core.film_details import best_picture_nominations
 from diary.core.films import find_films, label
 from diary.core.formats import Format, a_kind
 from diary.core.post_document import load_post
@@ -256,7 +257,9 @@ def _set_status(session: Session, post: Post, status: str) -> list[str]:
         if film is not None and mark_covered(
             session, film, post.publish_on, note=f"post {post.number}"
         ):
-            said.append(f"{label(film)} marked covered on the Spreadsheet")
+            off_list = not best_picture_nominations(session, film.id or 0)
+            where = " (not a Best Picture nominee: no Spreadsheet row)" if off_list else ""
+            said.append(f"{label(film)} marked covered" + (where or " on the Spreadsheet"))
     return said
 
 

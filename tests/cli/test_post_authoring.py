@@ -227,6 +227,17 @@ def test_publishing_marks_the_film_covered(cli: Cli, jaws: None, env_setup: Path
     assert "covered" not in again.stderr
 
 
+def test_publishing_a_post_about_a_film_off_the_list_says_it_has_no_spreadsheet_row(
+    cli: Cli, hosts: None
+) -> None:
+    cli.ok("post", "new", "The Quiet Harbour", "--year", "2021", "--number", "3")
+    published = cli.ok("post", "set", "3", "--status", "published")
+    assert published.stderr.endswith(
+        "The Quiet Harbour (2021) marked covered"
+        " (not a Best Picture nominee: no Spreadsheet row).\n"
+    ), published
+
+
 def test_delete_needs_yes_and_removes_everything(cli: Cli, jaws: None, env_setup: Path) -> None:
     cli.ok("post", "footnote", "12", "A note.")
     cli.ok("post", "award", "12", "--category", "Best Snack", "--nominee", "Chum")
