@@ -11,6 +11,8 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from diary.core.errors import InvalidInput
+from diary.core.films import label
 from diary.core.ratings import as_number
 from diary.core.spreadsheet import FORMULA_START, SheetRow, neutral
 from diary.store.models import Person
@@ -77,11 +79,15 @@ def to_xlsx(rows: Sequence[SheetRow], people: Sequence[Person], title: str) -> b
     assert sheet is not None
     sheet.title = title[:31]
     columns = headings(people)
+    _check_text(columns)
     sheet.append(columns)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(cells(row, people))
+        _check_holdable(row, people)
+        values = cells(row, people)
+        _check_text(values)
+        sheet.append(values)
     for line in sheet.iter_rows(min_row=1):
         for cell in line:
             if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
@@ -93,6 +99,33 @@ def to_xlsx(rows: Sequence[SheetRow], people: Sequence[Person], title: str) -> b
         width = widths.get(heading, 30 if heading.endswith("comment") else 12)
         sheet.column_dimensions[letter].width = width
     return _reproducible(book)
+
+
+def _check_holdable(row: SheetRow, people: Sequence[Person]) -> None:
+    """A control character (other than tab and line breaks) cannot be stored in XLSX."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    for person in people:
+        comment = row.marks[person.id or 0].comment
+        found = ILLEGAL_CHARACTERS_RE.search(comment) if comment else None
+        if found:
+            raise InvalidInput(
+                f"{person.name}'s comment on {label(row.entry.film)} holds a control character "
+                f"(U+{ord(found.group()):04X}) that an XLSX file cannot hold: rewrite it with "
+                "`diary comment add`, or export CSV"
+            )
+
+
+def _check_text(values: Sequence[Any]) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    for value in values:
+        found = ILLEGAL_CHARACTERS_RE.search(value) if isinstance(value, str) else None
+        if found:
+            raise InvalidInput(
+                f"{value!r} holds a control character (U+{ord(found.group()):04X}) that an XLSX "
+                "file cannot hold: export CSV"
+            )
 
 
 def _reproducible(book: Any) -> bytes:

@@ -310,3 +310,17 @@ def test_a_column_without_a_heading_is_named_by_its_place(
     sheet.write_text("Film,Year,Ellen,,Tyler\nGandhi,1982,x,what is this,x\n", encoding="utf-8")
     dry = cli.ok("bp", "import", str(sheet), "--dry-run")
     assert "Ignored columns: column 4 (no heading)." in dry.stderr
+
+
+def test_a_control_character_xlsx_cannot_hold_is_one_error_naming_the_comment(
+    cli: Cli, hosts: None, tmp_path: Path
+) -> None:
+    cli.ok("comment", "add", "Gandhi", "--by", "Ellen", "a bell\x07 in it")
+    target = tmp_path / "sheet.xlsx"
+    result = cli("bp", "export", str(target))
+    assert result.exit_code == 1 and not target.exists()
+    assert result.stderr == (
+        "Error: Ellen's comment on Gandhi (1982) holds a control character (U+0007) that an "
+        "XLSX file cannot hold: rewrite it with `diary comment add`, or export CSV\n"
+    )
+    cli.ok("bp", "export", str(tmp_path / "sheet.csv"))  # CSV holds it as it is
