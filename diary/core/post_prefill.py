@@ -67,6 +67,10 @@ def start_post(
     nominees: list[Film] = []
     if any("nominees" in s.prefill for s in fmt.sections):
         context["ceremony"], nominees = season(session, ceremony)
+    elif ceremony is not None:
+        raise InvalidInput(
+            f"--ceremony is for a format that lists a season's nominees; {fmt.title} lists none"
+        )
     upcoming = next_film(session, film)
     context["next_film"] = film_context(session, upcoming) if upcoming else None
     context["number"] = number

@@ -371,3 +371,11 @@ def test_an_empty_file_or_standard_input_never_wipes_a_section(
         ), result
         assert snapshot(env_setup) == before
     assert "Intermission: cleared." in cli.ok("post", "write", "12", "intermission", "").stderr
+
+
+def test_a_ceremony_for_a_format_without_nominees_is_refused(cli: Cli, hosts: None) -> None:
+    result = cli("post", "new", "Jaws", "--year", "1975", "--ceremony", "48")
+    assert result.exit_code == 1 and result.stderr == (
+        "Error: --ceremony is for a format that lists a season's nominees; Newsletter lists none\n"
+    ), result
+    assert json.loads(cli.ok("post", "list", "--json").stdout) == []
