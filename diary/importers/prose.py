@@ -50,7 +50,9 @@ def clean(text: str) -> str:
     text = _CITATION.sub("", text)
     text = _GLUED.sub(" ", text)
     text = " ".join(text.split())
-    return re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"([(\[“‘])\s+", r"\1", text)  # '( TIFF )' from '(<a>TIFF</a>)'
+    text = re.sub(r"\s+(['’]s\b)", r"\1", text)  # '<i>Her</i>'s'
+    return re.sub(r"\s+([,.;:!?)\]%”])", r"\1", text)
 
 
 def sentences(paragraph: str) -> list[str]:

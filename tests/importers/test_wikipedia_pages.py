@@ -252,3 +252,26 @@ def test_a_sentence_opening_with_directed_by_names_the_director() -> None:
     assert (findings.title, findings.year) == ("The Quiet Harbour", 2021)
     assert facts(findings, "director") == [("Astrid Lund", None)]
     assert facts(findings, "star") == [("Mikkel Berg", None), ("Sofie Dahl", None)]
+
+
+def test_inline_markup_leaves_no_space_inside_brackets_or_before_a_possessive() -> None:
+    page = (
+        "<html><head><title>The Quiet Harbour (2021 film) - Wikipedia</title></head><body>"
+        '<div class="mw-parser-output"><table class="infobox"><tbody>'
+        "<tr><th>Directed by</th><td><a>Astrid Lund</a></td></tr>"
+        "<tr><th>Release date</th><td>12 September 2021 (<a>TIFF</a>)</td></tr>"
+        "</tbody></table>"
+        "<p><i><b>The Quiet Harbour</b></i> (Danish: <i>Den stille havn</i>) is a 2021 Danish "
+        "drama film directed by Astrid Lund. It is <i>Lund</i>'s first feature.</p>"
+        "<h2>Plot</h2><p>A ferry stops running and a village waits for news.</p>"
+        "</div></body></html>"
+    )
+    findings = recognise(page.encode(), "harbour.html")
+    assert facts(findings, "release_date") == [("12 September 2021", "TIFF")]
+    assert facts(findings, "synopsis") == [
+        (
+            "The Quiet Harbour (Danish: Den stille havn) is a 2021 Danish drama film directed by "
+            "Astrid Lund. It is Lund's first feature.",
+            None,
+        )
+    ]
