@@ -13,6 +13,7 @@ from diary.core.film_details import FilmDetails, Nomination
 from diary.core.films import label
 from diary.core.findings import Fact, Findings
 from diary.core.ratings import as_number, stars
+from diary.core.words import counted
 from diary.render.diary import film_dict
 from diary.store.models import FilmFact, FilmReview, FilmScore
 
@@ -68,7 +69,8 @@ def _value(kind: str, values: Sequence[tuple[str, str | None]], full: bool) -> s
         return text if full else _clip(text.split("\n\n")[0], 300)
     if kind == "fun_fact":
         per_section = Counter(detail or "?" for _, detail in values)
-        return f"{len(values)} candidates ({', '.join(f'{k} {n}' for k, n in per_section.items())})"
+        sections = ", ".join(f"{k} {n}" for k, n in per_section.items())
+        return f"{counted(len(values), 'candidates')} ({sections})"
     if kind == "section":
         tops = [v for v, d in values if d is None]
         more = ", …" if len(tops) > 10 else ""

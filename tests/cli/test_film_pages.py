@@ -314,3 +314,16 @@ def test_a_page_with_one_critic_review_says_so_in_the_singular(cli: Cli, tmp_pat
     one.write_text(original[:start] + original[original.index("</section>") :], encoding="utf-8")
     imported = cli.ok("film", "import-page", str(one))
     assert re.search(r"^Reviews +1 critic review *$", imported.stdout, re.MULTILINE)
+
+
+def test_one_fun_fact_is_one_candidate(cli: Cli, tmp_path: Path) -> None:
+    article = tmp_path / "harbour.txt"
+    article.write_text(
+        "The Quiet Harbour (2021 film)\n\n"
+        "The Quiet Harbour is a 2021 Danish drama film directed by Astrid Lund.\n\n"
+        "== Plot ==\nA ferry stops running and a village waits for news.\n\n"
+        "== Production ==\nFilming took place over 31 days in 2020 on the island of Fanø.\n",
+        encoding="utf-8",
+    )
+    imported = cli.ok("film", "import-page", str(article))
+    assert re.search(r"^Fun facts +1 candidate \(Production 1\) *$", imported.stdout, re.M)
