@@ -60,6 +60,7 @@ def post_draft(post: str = POST) -> None:
     from diary.core.post_document import load_post
     from diary.core.post_status import post_status
     from diary.core.posts import resolve_post
+    from diary.core.words import counted
 
     if not context.interactive():
         raise InvalidInput("post draft asks questions at a terminal; use post say/write/fact…")
@@ -67,7 +68,10 @@ def post_draft(post: str = POST) -> None:
         status = post_status(load_post(db, resolve_post(db, post)))
     ask = asker()
     empty = [s for s in status.to_write if s.kind in _STEPS]
-    say(f"{len(empty)} sections to fill; an empty answer skips one.")
+    if not empty:
+        say(f"Nothing to fill: `diary post show {post}` shows the post.")
+        return
+    say(f"{counted(len(empty), 'sections')} to fill; an empty answer skips one.")
     try:
         for section in empty:
             _STEPS[section.kind](ask, post, section.key)

@@ -107,3 +107,17 @@ def test_a_pre_filled_short_plot_still_asks_for_the_long_version(
     assert [p["text"] for p in plots["pieces"]] == ["Amity gets ready."]
     status = json.loads(cli.ok("post", "status", "1", "--json").stdout)
     assert next(s for s in status["sections"] if s["key"] == "plots")["missing"] is None
+
+
+def test_draft_counts_one_section_in_the_singular_and_none_as_nothing_to_fill(
+    cli: Cli, hosts: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli.ok("post", "new", "--format", "ask-the-authors")
+    monkeypatch.setattr(context, "interactive", lambda: True)
+    monkeypatch.setattr(post_draft, "asker", lambda: ScriptedAsker([None]))
+    one = cli.ok("post", "draft", "1")
+    assert one.stderr.startswith("1 section to fill; an empty answer skips one.\n"), one
+    cli.ok("post", "ask", "1", "Popcorn or candy?")
+    monkeypatch.setattr(post_draft, "asker", lambda: ScriptedAsker([]))
+    none = cli.ok("post", "draft", "1")
+    assert none.stderr == "Nothing to fill: `diary post show 1` shows the post.\n", none
