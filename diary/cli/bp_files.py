@@ -98,9 +98,9 @@ def bp_import(
 
     The sheet is a CSV file or an XLSX workbook (its first worksheet). Columns are found by
     name: the film (title/film/name), year, ceremony, IMDb, and per person "NAME" or "NAME
-    seen", "NAME rating", "NAME comment". Rows are matched by IMDb id, else title and year
-    (one off is fine); rows that match no nominee are listed, never guessed. Blank cells
-    remove nothing; importing twice changes nothing.
+    seen", "NAME rating", "NAME comment", and Covered (films the newsletter covered). Rows are
+    matched by IMDb id, else title and year (one off is fine); rows that match no nominee are
+    listed, never guessed. Blank cells remove nothing; importing twice changes nothing.
 
     \b
     Example:

@@ -14,6 +14,7 @@ from sqlalchemy import Select
 from sqlmodel import Session, col, select
 
 from diary.core import clock, comments, ticks
+from diary.core.checklists import mark_covered
 from diary.core.entries import Entry, entries, year_distance
 from diary.core.films import label
 from diary.core.titles import display, title_key
@@ -140,6 +141,7 @@ class SheetLine:
     year: int | None = None
     ceremony: int | None = None
     imdb: str | None = None
+    covered: bool = False  # the newsletter has covered the film
     marks: dict[str, Marks] = field(default_factory=dict)  # person's name -> cells
 
 
@@ -148,12 +150,13 @@ class Plan:
     ticks: list[tuple[Person, Entry]] = field(default_factory=list)
     ratings: list[tuple[Person, Entry, int]] = field(default_factory=list)
     comments: list[tuple[Person, Entry, str]] = field(default_factory=list)
+    covered: list[Entry] = field(default_factory=list)
     unmatched: list[tuple[SheetLine, str]] = field(default_factory=list)
     matched: int = 0
 
     @property
     def changes(self) -> int:
-        return len(self.ticks) + len(self.ratings) + len(self.comments)
+        return len(self.ticks) + len(self.ratings) + len(self.comments) + len(self.covered)
 
 
 def plan_import(
@@ -172,6 +175,7 @@ def plan_import(
     }
     plan = Plan()
     planned: set[tuple[int, int, str]] = set()
+    covered: set[int] = set()
     for sheet_line in lines:
         entry, problem = finder.find(sheet_line)
         if entry is None:
@@ -179,6 +183,9 @@ def plan_import(
             continue
         plan.matched += 1
         film_id = entry.film.id or 0
+        if sheet_line.covered and entry.covered != "covered" and film_id not in covered:
+            covered.add(film_id)
+            plan.covered.append(entry)
         for name, marks in sheet_line.marks.items():
             person = by_name[name]
             assert person.id is not None
@@ -208,6 +215,8 @@ def apply_import(session: Session, plan: Plan) -> Plan:
         session.add(standing)
     for person, entry, text in plan.comments:
         comments.set_comment(session, entry.film, person, text)
+    for entry in plan.covered:
+        mark_covered(session, entry.film, None, "The Spreadsheet")
     session.flush()
     return plan
 

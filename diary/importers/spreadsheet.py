@@ -5,8 +5,9 @@ Column names are mapped loosely, so both an export of `diary bp export` and a sh
 hand read in: the film is in title/film/name/movie/nominee, the year in year (1927/28 is
 fine), the ceremony in ceremony/number/#, and IMDb in imdb. A person's columns carry their
 name: "Ellen" or "Ellen seen" (a tick), "Ellen rating" (4.5, ★★★★½, 9/10), "Ellen comment"
-or "Ellen's comment". Winner and covered are facts the diary keeps itself: they are read
-past. Any other column is reported as ignored.
+or "Ellen's comment". Winner is a fact the diary keeps itself: it is read past. A covered
+column (a tick, a date, an issue number: anything but blank or no) marks the film covered by
+the newsletter. Any other column is reported as ignored.
 """
 
 from collections.abc import Callable
@@ -16,14 +17,22 @@ from pathlib import Path
 from diary.core.errors import InvalidInput
 from diary.core.ratings import parse_rating
 from diary.core.spreadsheet import Marks, SheetLine, plain
-from diary.importers.spreadsheet_csv import find_column, heading_key, read_sheet, truth, year
+from diary.importers.spreadsheet_csv import (
+    FALSE,
+    find_column,
+    heading_key,
+    read_sheet,
+    truth,
+    year,
+)
 from diary.importers.spreadsheet_xlsx import is_workbook, read_workbook
 
 TITLE = ("film", "title", "name", "movie", "nominee", "film title", "picture")
 YEAR = ("year", "film year", "season")
 CEREMONY = ("ceremony", "ceremony number", "number", "no", "nr")
 IMDB = ("imdb", "imdb id", "imdbid", "imdb_id")
-KNOWN = ("winner", "won", "covered", "post", "label", "category")
+COVERED = ("covered", "covered on", "post")
+KNOWN = ("winner", "won", "label", "category")
 SEEN = {"", "seen", "watched", "tick", "ticked", "has seen"}
 RATING = {"rating", "stars", "score", "rated"}
 COMMENT = {"comment", "comments", "spreadsheet comment", "note", "notes", "thoughts"}
@@ -36,6 +45,7 @@ class Layout:
     year: str | None = None
     ceremony: str | None = None
     imdb: str | None = None
+    covered: str | None = None
     people: dict[str, dict[str, str]] = field(default_factory=dict)  # name -> kind -> heading
     ignored: list[str] = field(default_factory=list)
 
@@ -51,8 +61,9 @@ def layout(path: Path, headings: list[str], names: list[str]) -> Layout:
         find_column(headings, *YEAR),
         next((h for h in headings if h.strip() == "#"), None) or find_column(headings, *CEREMONY),
         find_column(headings, *IMDB),
+        find_column(headings, *COVERED),
     )
-    taken = {found.title, found.year, found.ceremony, found.imdb}
+    taken = {found.title, found.year, found.ceremony, found.imdb, found.covered}
     for number, heading in enumerate(headings, start=1):
         if heading in taken or heading_key(heading) in KNOWN:
             continue
@@ -124,6 +135,8 @@ def read_spreadsheet(path: Path, names: list[str]) -> tuple[list[SheetLine], Lay
             row.ceremony = _number(cells[found.ceremony], path, line)
         if found.imdb and cells[found.imdb]:
             row.imdb = cells[found.imdb]
+        if found.covered:  # a tick, a date, an issue number…: anything but blank or no
+            row.covered = cells[found.covered].strip().casefold() not in FALSE
         for name, columns in found.people.items():
             row.marks[name] = _marks(cells, columns, path, line, unquote)
         lines.append(row)

@@ -18,15 +18,21 @@ def plan_lines(plan: Plan, ignored: Sequence[str], dry_run: bool) -> list[str]:
             lines.append(f"  rate {label(entry.film)} {stars(rating)} for {person.name}")
         for person, entry, _ in plan.comments:
             lines.append(f"  comment on {label(entry.film)} for {person.name}")
+        for entry in plan.covered:
+            lines.append(f"  mark {label(entry.film)} covered")
     for sheet_line, problem in plan.unmatched:
         lines.append(f"  line {sheet_line.line}: no match: {problem}")
-    tick, rate, comment = (
-        ("Would tick", "rate", "comment") if dry_run else ("Ticked", "rated", "commented")
+    tick, rate, comment, mark = (
+        ("Would tick", "rate", "comment", "mark")
+        if dry_run
+        else ("Ticked", "rated", "commented", "marked")
     )
-    lines.append(
-        f"{tick} {len(plan.ticks)}, {rate} {len(plan.ratings)} and {comment} on "
-        f"{len(plan.comments)} (rows matched: {plan.matched}, unmatched: {len(plan.unmatched)})."
-    )
+    done = f"{tick} {len(plan.ticks)}, {rate} {len(plan.ratings)}"
+    if plan.covered:
+        done += f", {comment} on {len(plan.comments)} and {mark} {len(plan.covered)} covered"
+    else:
+        done += f" and {comment} on {len(plan.comments)}"
+    lines.append(f"{done} (rows matched: {plan.matched}, unmatched: {len(plan.unmatched)}).")
     if not dry_run and not plan.changes:
         lines[-1] = (
             f"Nothing new: every matched row was already in the diary "

@@ -324,3 +324,43 @@ def test_a_control_character_xlsx_cannot_hold_is_one_error_naming_the_comment(
         "XLSX file cannot hold: rewrite it with `diary comment add`, or export CSV\n"
     )
     cli.ok("bp", "export", str(tmp_path / "sheet.csv"))  # CSV holds it as it is
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_covered_films_come_back_in_too(
+    cli: Cli, hosts: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    cli.ok("post", "new", "Parasite", "--year", "2019")
+    cli.ok("post", "set", "Parasite", "--status", "published", "--publish-on", "2025-01-20")
+    cli.ok("post", "new", "Gravity")  # a draft: not covered yet
+    first = tmp_path / f"first{suffix}"
+    cli.ok("bp", "export", str(first))
+    fresh_database(tmp_path, monkeypatch, cli)
+    dry = cli.ok("bp", "import", str(first), "--dry-run")
+    assert "  mark Parasite (2019) covered" in dry.stderr and "Gravity (2013) covered" not in (
+        dry.stderr
+    )
+    assert "Would tick 0, rate 0, comment on 0 and mark 1 covered" in dry.stderr
+    cli.ok("bp", "import", str(first))
+    second = tmp_path / f"second{suffix}"
+    cli.ok("bp", "export", str(second))
+    assert second.read_bytes() == first.read_bytes()
+    assert "Nothing new" in cli.ok("bp", "import", str(first)).stderr
+
+
+def test_a_hand_kept_covered_column_marks_films_covered(
+    cli: Cli, hosts: None, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "ours.csv"
+    sheet.write_text(
+        "Film,Year,Covered,Ellen\nParasite,2019,issue 12,x\nGravity,2013,no,x\nHer,2013,,\n",
+        encoding="utf-8",
+    )
+    said = cli.ok("bp", "import", str(sheet)).stderr
+    assert "Ticked 2, rated 0, commented on 0 and marked 1 covered" in said
+    covered = {
+        r["film"]["title"]: r["covered"]
+        for r in json.loads(cli.ok("bp", "list", "--year", "2013", "--json").stdout)
+        + json.loads(cli.ok("bp", "list", "--year", "2019", "--json").stdout)
+    }
+    assert covered["Parasite"] is True and covered["Gravity"] is False and covered["Her"] is False
