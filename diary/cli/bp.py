@@ -31,11 +31,12 @@ CEREMONY = typer.Option(None, "--ceremony", "-c", metavar="N", help="Only ceremo
 
 
 def people(db: "Session", names: list[str], everyone: bool) -> list["Person"]:
-    """The people named, else everyone (or only the default person)."""
+    """The people named (each once), else everyone (or only the default person)."""
     from diary.core.people import list_people
 
     if names:
-        return [context.person(db, name) for name in names]
+        named = [context.person(db, name) for name in names]
+        return list({p.id: p for p in named}.values())
     return list_people(db) if everyone else [context.person(db, None)]
 
 

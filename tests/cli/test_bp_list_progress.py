@@ -208,3 +208,11 @@ def test_nothing_looks_complete_before_it_is() -> None:
     assert [percent(620, 621), percent(621, 621), percent(3, 621), percent(0, 0)] == [99, 100, 0, 0]
     assert _cell(49, 50, 8, 5).plain.endswith("━━━━━━━─")
     assert _cell(50, 50, 8, 5).plain.endswith("━━━━━━━━")
+
+
+def test_a_person_named_twice_counts_once(cli: Cli, hosts: None) -> None:
+    cli.ok("log", "her")
+    line = cli.ok("bp", "progress", "--by", "Ellen", "--by", "ellen", "--summary").stdout
+    assert line == "Best Picture so far: Ellen 1 of 621 (0%); 0 of 98 winners seen.\n"
+    rows = listed(cli, "--ceremony", "86", "--by", "Ellen", "--by", "Ellen")
+    assert all(list(r["seen"]) == ["Ellen"] for r in rows)
