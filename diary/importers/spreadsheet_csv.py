@@ -78,12 +78,6 @@ def table(path: Path, rows: list[tuple[int, list[str]]]) -> Sheet:
     _, headings = rows[0]
     while headings and not headings[-1]:
         headings = headings[:-1]
-    seen: dict[str, str] = {}
-    for heading in headings:
-        key = heading_key(heading)
-        if key and key in seen:
-            raise InvalidInput(f"{path}: two columns are headed {seen[key]!r}; rename one")
-        seen.setdefault(key, heading)
     found = []
     for line, cells in rows[1:]:
         extra = [c for c in cells[len(headings) :] if c]
@@ -96,9 +90,18 @@ def table(path: Path, rows: list[tuple[int, list[str]]]) -> Sheet:
 
 
 def find_column(headings: Iterable[str], *names: str) -> str | None:
-    """The first heading whose key is one of `names` (already in key form)."""
-    by_key = {heading_key(h): h for h in headings}
-    return next((by_key[n] for n in names if n in by_key), None)
+    """The first heading whose key is one of `names` (already in key form).
+
+    A column that is used must be the only one of its name: two headed Year would leave one
+    of them unread, so that is an error (repeated columns nobody reads are fine)."""
+    keys = [(heading_key(h), h) for h in headings]
+    by_key = dict(reversed(keys))
+    found = next((n for n in names if n in by_key), None)
+    if found is None:
+        return None
+    if sum(1 for key, _ in keys if key == found) > 1:
+        raise InvalidInput(f"two columns are headed {by_key[found]!r}; rename one")
+    return by_key[found]
 
 
 def truth(value: str, path: Path, line: int, heading: str) -> bool:

@@ -364,3 +364,12 @@ def test_a_hand_kept_covered_column_marks_films_covered(
         + json.loads(cli.ok("bp", "list", "--year", "2019", "--json").stdout)
     }
     assert covered["Parasite"] is True and covered["Gravity"] is False and covered["Her"] is False
+
+
+def test_repeated_columns_nobody_reads_are_only_ignored(
+    cli: Cli, hosts: None, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "ours.csv"
+    sheet.write_text("Film,Year,Ellen,Notes,notes\nGandhi,1982,x,a,b\n", encoding="utf-8")
+    said = cli.ok("bp", "import", str(sheet)).stderr
+    assert "Ignored columns: Notes, notes." in said and "Ticked 1," in said
