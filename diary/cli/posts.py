@@ -162,7 +162,10 @@ def post_set(
         None, "--status", metavar="STATUS", help="draft, ready or published."
     ),
     publish_on: str | None = typer.Option(
-        None, "--publish-on", metavar="DATE", help="2025-02-04, tomorrow, 'next tuesday'."
+        None,
+        "--publish-on",
+        metavar="DATE",
+        help="2025-02-04, tomorrow, 'next tuesday'; '' removes it.",
     ),
     number: int | None = typer.Option(None, "--number", metavar="N", help="Renumber the post."),
 ) -> None:
@@ -183,8 +186,13 @@ def post_set(
         title=title,
         subtitle=subtitle,
         status=status,
-        publish_on=parse_publish_date(publish_on, clock.today()) if publish_on else None,
+        publish_on=(
+            parse_publish_date(publish_on, clock.today())
+            if publish_on and publish_on.strip()
+            else None
+        ),
         number=number,
+        clear_publish_on=publish_on is not None and not publish_on.strip(),
     )
     with context.session(write=True) as db:
         found = resolve_post(db, post)

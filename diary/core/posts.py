@@ -212,6 +212,7 @@ class PostChanges:
     status: str | None = None
     publish_on: date | None = None
     number: int | None = None
+    clear_publish_on: bool = False  # `--publish-on ""`
 
 
 def update_post(session: Session, post: Post, changes: PostChanges) -> list[str]:
@@ -233,6 +234,12 @@ def update_post(session: Session, post: Post, changes: PostChanges) -> list[str]
     if changes.publish_on is not None:
         post.publish_on = changes.publish_on
         said.append(f"publish on {changes.publish_on.isoformat()}")
+    elif changes.clear_publish_on:
+        staying = (changes.status or post.status).strip().lower() == "published"
+        if post.status == "published" and staying:
+            raise InvalidInput("a published post keeps its publish date; give another date")
+        said.append("publish date removed" if post.publish_on else "no publish date to remove")
+        post.publish_on = None
     if changes.status is not None:
         said.extend(_set_status(session, post, changes.status))
     if not said:

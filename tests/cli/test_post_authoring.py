@@ -379,3 +379,16 @@ def test_a_ceremony_for_a_format_without_nominees_is_refused(cli: Cli, hosts: No
         "Error: --ceremony is for a format that lists a season's nominees; Newsletter lists none\n"
     ), result
     assert json.loads(cli.ok("post", "list", "--json").stdout) == []
+
+
+def test_an_empty_publish_date_removes_it_except_from_a_published_post(
+    cli: Cli, jaws: None
+) -> None:
+    cli.ok("post", "set", "12", "--publish-on", "next tuesday")
+    removed = cli.ok("post", "set", "12", "--publish-on", "")
+    assert removed.stderr == "Post 12 (Jaws (1975)): publish date removed.\n"
+    assert post(cli)["publish_on"] is None
+    cli.ok("post", "set", "12", "--status", "published")
+    kept = cli("post", "set", "12", "--publish-on", "")
+    assert kept.stderr == "Error: a published post keeps its publish date; give another date\n"
+    assert post(cli)["publish_on"] == "2025-02-01"
