@@ -96,11 +96,14 @@ def post_candidates(
     from diary.render.post_terminal import candidates_table
 
     with context.session() as db:
-        found = candidates(db, resolve_post(db, post))
+        chosen = resolve_post(db, post)
+        filmless, found = chosen.film_id is None, candidates(db, chosen)
     if json_:
         emit_json([candidate_dict(c) for c in found])
     elif found:
         show(candidates_table(found))
+    elif filmless:
+        say(f"Post {chosen.number} is about no film, so no fun facts wait for it.")
     else:
         say("No fun facts yet: import the film's Wikipedia page with `diary film import-page`.")
 

@@ -392,3 +392,12 @@ def test_an_empty_publish_date_removes_it_except_from_a_published_post(
     kept = cli("post", "set", "12", "--publish-on", "")
     assert kept.stderr == "Error: a published post keeps its publish date; give another date\n"
     assert post(cli)["publish_on"] == "2025-02-01"
+
+
+def test_candidates_of_a_post_without_a_film_or_without_pages(cli: Cli, jaws: None) -> None:
+    waiting = cli.ok("post", "candidates", "12")
+    assert waiting.stderr.startswith("No fun facts yet: import the film's Wikipedia page"), waiting
+    cli.ok("post", "new", "--format", "ask-the-authors", "--number", "13")
+    filmless = cli.ok("post", "candidates", "13")
+    assert filmless.stderr == "Post 13 is about no film, so no fun facts wait for it.\n", filmless
+    assert json.loads(cli.ok("post", "candidates", "13", "--json").stdout) == []
