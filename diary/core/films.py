@@ -45,6 +45,28 @@ def films_with_key(session: Session, key: str, year: int | None) -> list[Film]:
     return list(session.exec(query.order_by(col(Film.year), col(Film.id))))
 
 
+def nominee_a_year_apart(session: Session, key: str, year: int) -> Film | None:
+    """The one Best Picture nominee of this title a year either side, when it is the only
+    film of the title there: release years and award years differ by one (Wings is 1927 on
+    most sites, a 1927/28 nominee here). A remake is never a year apart."""
+    from diary.store.models import Checklist, ChecklistItem
+
+    near = [
+        film
+        for film in films_with_key(session, key, None)
+        if film.year is not None and abs(film.year - year) == 1
+    ]
+    if len(near) != 1:
+        return None
+    nominated = session.exec(
+        select(ChecklistItem.id)
+        .join(Checklist, col(Checklist.id) == col(ChecklistItem.checklist_id))
+        .where(ChecklistItem.film_id == near[0].id, Checklist.slug == "best-picture")
+        .limit(1)
+    ).first()
+    return near[0] if nominated is not None else None
+
+
 def films_with_compact_key(session: Session, key: str, year: int | None) -> list[Film]:
     """Films whose title or alias matches `key` once spaces are ignored too.
 
@@ -91,6 +113,12 @@ def resolve_film(
         names = ", ".join(label(f) for f in candidates)
         hint = "add --year to choose" if year is None else "give one an alias to tell them apart"
         raise Ambiguous(f"{title!r} matches {len(candidates)} films: {names}; {hint}", candidates)
+    if year is not None and (nominee := nominee_a_year_apart(session, key, year)) is not None:
+        session.info.setdefault(_ADDED, []).append(
+            f"{display(title, year)} is {label(nominee)} here: the Best Picture nominee, "
+            "dated by the year its ceremony honoured."
+        )
+        return nominee
     if create and year is not None:
         film = add_film(session, title, year)
         session.info.setdefault(_ADDED, []).append(_added_note(session, film))

@@ -190,6 +190,28 @@ def untick(session: Session, person: Person, film: Film) -> str:
     return f"Unticked {label(film)} for {person.name}"
 
 
+def forget_stand_in(session: Session, person_ids: Sequence[int], film: Film) -> None:
+    """After a viewing of `film` is deleted or moved to another film: the ticks that said a
+    person had seen a listed film *as* `film` go, unless they still have a viewing of it."""
+    from sqlalchemy import delete
+
+    source = f"seen as {label(film)}"
+    for person_id in person_ids:
+        still = session.exec(
+            select(Viewing.id)
+            .join(ViewingPerson, col(ViewingPerson.viewing_id) == col(Viewing.id))
+            .where(Viewing.film_id == film.id, ViewingPerson.person_id == person_id)
+            .limit(1)
+        ).first()
+        if still is None:
+            session.exec(
+                delete(FilmTick).where(
+                    col(FilmTick.person_id) == person_id, col(FilmTick.source) == source
+                )
+            )
+    session.flush()
+
+
 def _viewed_stand_in(session: Session, person: Person, film: Film) -> Film | None:
     """A film the person has a viewing of that counts as `film` on the lists, if any."""
     keys = describe(session, [film.id or 0]).keys.get(film.id or 0, set())

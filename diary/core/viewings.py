@@ -317,6 +317,10 @@ def edit_viewing(
     viewing.updated_at = clock.now()
     session.add(viewing)
     session.flush()
+    if film_changed:
+        from diary.core.ticks import forget_stand_in
+
+        forget_stand_in(session, [p.id for p, _ in row.attendees if p.id is not None], row.film)
     watchers = [p for p, _ in row.attendees] if film_changed else []
     watchers += [a.person for a in changes.add]
     if removed := remove_watched(session, viewing.film_id, watchers):
@@ -370,9 +374,12 @@ def _edit_person(session: Session, row: ViewingRow, changes: Changes) -> list[st
 
 
 def delete_viewing(session: Session, viewing_id: int) -> ViewingRow:
+    from diary.core.ticks import forget_stand_in
+
     row = get_viewing(session, viewing_id)
     session.delete(row.viewing)
     session.flush()
+    forget_stand_in(session, [p.id for p, _ in row.attendees if p.id is not None], row.film)
     return row
 
 

@@ -77,12 +77,31 @@ def test_every_remake_case_ticks_only_its_own_film(
     assert seen_titles(cli, "Ellen") == expected
 
 
-def test_a_year_one_off_ticks_the_nominee_through_a_tick(cli: Cli, hosts: None) -> None:
+def test_a_nominee_typed_a_year_off_is_the_nominee(cli: Cli, hosts: None) -> None:
     logged = cli.ok("log", "Wings", "--year", "1927", "--date", "2025-01-20")
-    assert "Ticked Wings (1928) on Best Picture" in logged.stderr
+    assert "Wings (1927) is Wings (1928) here: the Best Picture nominee" in logged.stderr
+    assert "Logged Wings (1928) on 2025-01-20" in logged.stderr
     assert seen_titles(cli, "Ellen") == {("Wings", 1)}
     films = json.loads(cli.ok("list", "--json").stdout)
-    assert films[0]["film"]["year"] == 1927  # the diary keeps the film as logged
+    assert films[0]["film"]["year"] == 1928  # one film, not a copy dated a year apart
+    # Neither of two nominees a year apart is taken, nor a remake: they are new films.
+    added = cli.ok("log", "Little Women", "--year", "1994").stderr
+    assert "Added Little Women (1994) as a new film" in added
+
+
+def test_a_stand_in_film_ticks_the_nominee_until_its_entry_goes(cli: Cli, hosts: None) -> None:
+    cli.ok("film", "add", "Wings", "--year", "1927")  # a row of its own, made on purpose
+    logged = cli.ok("log", "Wings (1927)", "--date", "2025-01-20", "--with", "Tyler")
+    assert "Ticked Wings (1928) on Best Picture" in logged.stderr
+    assert seen_titles(cli, "Ellen") == seen_titles(cli, "Tyler") == {("Wings", 1)}
+    entry = json.loads(cli.ok("list", "--json").stdout)[0]["id"]
+    cli.ok("edit", str(entry), "--film", "her")  # the entry was of another film after all
+    assert seen_titles(cli, "Ellen") == seen_titles(cli, "Tyler") == {("Her", 86)}
+    again = cli.ok("log", "Wings (1927)", "--date", "2025-01-21").stderr
+    assert "Ticked Wings (1928)" in again
+    entry = json.loads(cli.ok("list", "--json").stdout)[0]["id"]
+    cli.ok("delete", str(entry), "--yes")
+    assert seen_titles(cli, "Ellen") == {("Her", 86)}
 
 
 def test_tick_by_hand_for_several_people_and_untick(cli: Cli, hosts: None) -> None:
@@ -143,6 +162,7 @@ def test_bad_ticks_are_one_line_and_change_nothing(
 
 
 def test_untick_keeps_a_nominee_seen_under_another_year(cli: Cli, hosts: None) -> None:
+    cli.ok("film", "add", "Wings", "--year", "1927")  # a row of its own, made on purpose
     cli.ok("log", "Wings", "--year", "1927", "--by", "Tyler")
     said = cli.ok("bp", "untick", "Wings", "--by", "Tyler")
     assert "Tyler has a diary entry for Wings (1927), which is Wings (1928)" in said.stderr

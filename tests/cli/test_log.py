@@ -63,12 +63,15 @@ def test_rewatch_is_derived_and_can_be_overridden(cli: Cli, hosts: None) -> None
 
 
 def test_a_film_made_by_logging_is_announced_with_its_namesakes(cli: Cli, hosts: None) -> None:
-    made = cli.ok("log", "Her (2014)", "--date", "2025-01-26")  # a slip of the year
+    cli.ok("film", "add", "Paddington 2", "--year", "2017")
+    made = cli.ok("log", "Paddington 2 (2018)", "--date", "2025-01-26")  # a slip of the year
     film_id = json.loads(cli.ok("list", "--json").stdout)[0]["film"]["id"]
     said = made.stderr.splitlines()
-    assert said[0] == f"Added Her (2014) as a new film (film {film_id}); also here: Her (2013)."
-    assert said[1].startswith("Logged Her (2014) on 2025-01-26 for Ellen")
-    again = cli.ok("log", "Her (2014)", "--date", "2025-01-27")
+    assert said[0] == (
+        f"Added Paddington 2 (2018) as a new film (film {film_id}); also here: Paddington 2 (2017)."
+    )
+    assert said[1].startswith("Logged Paddington 2 (2018) on 2025-01-26 for Ellen")
+    again = cli.ok("log", "Paddington 2 (2018)", "--date", "2025-01-27")
     assert "new film" not in again.stderr
     typo = cli.ok("watchlist", "add", "Aftersnu", "--year", "2022").stderr
     assert typo.splitlines()[0].startswith("Added Aftersnu (2022) as a new film (film ")
