@@ -56,8 +56,9 @@ def export_letterboxd(
         files += split_files("watchlist", WATCHLIST_HEADER, watchlist)
     written = write_folder(out, files, force)
     say(
-        f"Wrote {len(diary)} diary rows and {len(watchlist)} watchlist films for {person.name} "
-        f"to {len(written)} files in {out}."
+        f"Wrote {counted(len(diary), 'diary rows')} and "
+        f"{counted(len(watchlist), 'watchlist films')} for {person.name} "
+        f"to {counted(len(written), 'files')} in {out}."
     )
 
 

@@ -1,5 +1,6 @@
 """Spreadsheet comments: one short remark per person per film, separate from reviews."""
 
+import re
 from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
@@ -17,11 +18,21 @@ class CommentRow:
     person: Person
 
 
+# Characters a terminal paste can carry in (a bell, an escape) that no sheet or post can show;
+# tab and line breaks are fine.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def set_comment(session: Session, film: Film, person: Person, text: str) -> tuple[Comment, bool]:
     """Write or rewrite the comment; a rewrite keeps the date it was first written."""
     clean = text.strip()
     if not clean:
         raise InvalidInput("a comment needs some text")
+    if found := _CONTROL.search(clean):
+        raise InvalidInput(
+            f"a comment cannot hold a control character (U+{ord(found.group()):04X}): "
+            "type it again without it"
+        )
     assert film.id is not None and person.id is not None
     comment = session.exec(
         select(Comment).where(Comment.film_id == film.id, Comment.person_id == person.id)

@@ -83,3 +83,16 @@ def test_no_comments(cli: Cli, hosts: None) -> None:
     shown = cli.ok("comment", "list")
     assert shown.stdout == "" and "No comments match." in shown.stderr
     assert comments(cli) == []
+
+
+def test_a_control_character_is_refused_and_nothing_changes(
+    cli: Cli, hosts: None, env_setup: Path
+) -> None:
+    cli.ok("comment", "add", "Her", "fine\tand\nmulti-line")  # tab and line breaks are text
+    before = snapshot(env_setup)
+    result = cli("comment", "add", "Her", "ding\x07 went the bell")
+    assert result.exit_code == 1
+    assert one_error_line(result.stderr) == (
+        "Error: a comment cannot hold a control character (U+0007): type it again without it"
+    )
+    assert snapshot(env_setup) == before
