@@ -23,16 +23,21 @@ class CommentRow:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def check_text(text: str) -> None:
+    """Refuse a comment holding a control character, naming it."""
+    if found := _CONTROL.search(text):
+        raise InvalidInput(
+            f"a comment cannot hold a control character (U+{ord(found.group()):04X}): "
+            "type it again without it"
+        )
+
+
 def set_comment(session: Session, film: Film, person: Person, text: str) -> tuple[Comment, bool]:
     """Write or rewrite the comment; a rewrite keeps the date it was first written."""
     clean = text.strip()
     if not clean:
         raise InvalidInput("a comment needs some text")
-    if found := _CONTROL.search(clean):
-        raise InvalidInput(
-            f"a comment cannot hold a control character (U+{ord(found.group()):04X}): "
-            "type it again without it"
-        )
+    check_text(clean)
     assert film.id is not None and person.id is not None
     comment = session.exec(
         select(Comment).where(Comment.film_id == film.id, Comment.person_id == person.id)

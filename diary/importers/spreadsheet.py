@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from diary.core.comments import check_text
 from diary.core.errors import InvalidInput
 from diary.core.ratings import parse_rating
 from diary.core.spreadsheet import Marks, SheetLine, plain
@@ -160,6 +161,10 @@ def _marks(
             raise InvalidInput(f"{path}, line {line}: {exc.message}") from exc
     if "comment" in columns and cells[columns["comment"]]:
         marks.comment = unquote(cells[columns["comment"]])
+        try:
+            check_text(marks.comment)
+        except InvalidInput as exc:
+            raise InvalidInput(f"{path}, line {line}: {exc.message}") from exc
     if marks.rating is not None or marks.comment:
         marks.seen = marks.seen or "seen" not in columns
     return marks
