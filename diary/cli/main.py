@@ -3,7 +3,7 @@
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup
 
 from diary import __version__
 from diary.cli import (
@@ -77,6 +77,14 @@ def _unexpected(exc: Exception) -> str:
         # An id, year, limit or priority typed with more digits than SQLite can store.
         return f"a number given is too large (the most a database number holds is {2**63 - 1})"
     return f"unexpected {type(exc).__name__}: {exc} (run with --debug for details)"
+
+
+def _named_by_metavar(self: TyperArgument, ctx: Any) -> str | None:
+    """An argument's help row shows its metavar (FILM), not also the Python type (<str>)."""
+    return None if self.metavar else TyperArgument.display_type(self, ctx)
+
+
+TyperArgument.display_type_rich = _named_by_metavar  # type: ignore[method-assign,assignment]
 
 
 app = typer.Typer(

@@ -25,6 +25,8 @@ def test_cli_reference_is_current() -> None:
 def test_every_command_has_an_example(path: list[str]) -> None:
     text = clidocs.help_text(path)
     assert "Example" in text, f"`diary {' '.join(path)} --help` has no example"
+    # arguments and options are named by their metavar (FILM, N), never by a Python type
+    assert "<str>" not in text and "<int>" not in text, text
 
 
 def test_the_first_evening_example_runs_and_runs_again(tmp_path: Path) -> None:
