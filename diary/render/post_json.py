@@ -6,6 +6,7 @@ from diary.core.awards import AwardRow
 from diary.core.formats import Format
 from diary.core.post_candidates import Candidate
 from diary.core.post_document import Piece, PostDoc, SectionDoc
+from diary.core.post_quotes import Quotable
 from diary.core.post_status import PostStatus
 from diary.core.posts import PostRow
 from diary.render.diary import film_dict
@@ -111,6 +112,20 @@ def candidate_dict(candidate: Candidate) -> dict[str, Any]:
         "section": fact.detail,
         "source": fact.source,
         "used": candidate.used,
+    }
+
+
+def quotable_dict(item: Quotable) -> dict[str, Any]:
+    review = item.review
+    return {
+        "number": item.number,
+        "score": review.score,
+        "critic": review.critic,
+        "publication": review.publication,
+        "date": review.published_on.isoformat() if review.published_on else None,
+        "source": review.source,
+        "quote": item.quote,
+        "used": item.used,
     }
 
 

@@ -17,6 +17,7 @@ from diary.core.films import label
 from diary.core.formats import Format
 from diary.core.post_candidates import Candidate
 from diary.core.post_document import PostDoc, SectionDoc
+from diary.core.post_quotes import Quotable
 from diary.core.post_status import PostStatus, is_filled
 from diary.core.posts import PostRow, post_name
 
@@ -163,6 +164,23 @@ def candidates_table(found: Sequence[Candidate]) -> Table:
         fact = candidate.fact
         where = f"{fact.source}, {fact.detail}" if fact.detail else fact.source
         table.add_row(str(candidate.number), Text(fact.value), Text(where), "✓" * candidate.used)
+    return table
+
+
+def quotables_table(found: Sequence[Quotable]) -> Table:
+    table = Table()
+    for name in ("No.", "Score", "Critic", "Publication", "Quote", "Quoted"):
+        table.add_column(name, justify="right" if name in ("No.", "Score") else "left")
+    for item in found:
+        review = item.review
+        table.add_row(
+            str(item.number),
+            "" if review.score is None else str(review.score),
+            Text(review.critic or ""),
+            Text(review.publication or ""),
+            Text(" ".join((review.excerpt or review.title or "—").split())),
+            "✓" * item.used,
+        )
     return table
 
 

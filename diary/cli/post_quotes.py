@@ -1,0 +1,70 @@
+"""`diary post reviews|quote`: quoting the critics whose reviews were imported for the film."""
+
+import typer
+
+from diary.cli import context
+from diary.cli.output import emit_json, say, show
+from diary.cli.post_pieces import POST
+
+
+def post_reviews(
+    post: str = POST,
+    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """List the critics' reviews of the post's film, numbered for `post quote`.
+
+    Reviews come from Metacritic pages and review articles imported with
+    `diary film import-page`.
+
+    \b
+    Example:
+      diary post reviews 12
+    """
+    from diary.core.post_quotes import quotables
+    from diary.core.posts import resolve_post
+    from diary.render.post_json import quotable_dict
+    from diary.render.post_terminal import quotables_table
+
+    with context.session() as db:
+        chosen = resolve_post(db, post)
+        filmless, found = chosen.film_id is None, quotables(db, chosen)
+    if json_:
+        emit_json([quotable_dict(q) for q in found])
+    elif found:
+        show(quotables_table(found))
+    elif filmless:
+        say(f"Post {chosen.number} is about no film, so no reviews wait for it.")
+    else:
+        say("No reviews yet: import a Metacritic page or a review with `diary film import-page`.")
+
+
+def post_quote(
+    post: str = POST,
+    number: int = typer.Argument(..., metavar="N", help="The review's number in `post reviews`."),
+    section: str | None = typer.Option(
+        None, "--section", metavar="SECTION", help="The facts section (default: the only one)."
+    ),
+) -> None:
+    """Quote a critic's review in Wiki-Wiki-Whaaat?: its excerpt, critic, outlet and score.
+
+    The quote is a fact like any other: remark on it with `post say`, take it out with
+    `post clear`.
+
+    \b
+    Example:
+      diary post reviews 12
+      diary post quote 12 2
+    """
+    from diary.core.post_quotes import add_quote
+    from diary.core.posts import resolve_post, section_for
+
+    with context.session(write=True) as db:
+        found = resolve_post(db, post)
+        target = section_for(db, found, "facts", section)
+        message = add_quote(db, found, target, number)
+    say(message)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("reviews")(post_reviews)
+    app.command("quote")(post_quote)
