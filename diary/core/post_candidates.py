@@ -23,17 +23,22 @@ def candidates(session: Session, post: Post) -> list[Candidate]:
     film = session.get(Film, post.film_id) if post.film_id is not None else None
     if film is None:
         return []
-    used = set(
+    used = fact_texts(session, post)
+    return [
+        Candidate(number, fact, " ".join(fact.value.split()) in used)
+        for number, fact in enumerate(fun_facts(session, film), start=1)
+    ]
+
+
+def fact_texts(session: Session, post: Post) -> set[str]:
+    """The text of every fact the post already has, to mark what is already used."""
+    return set(
         session.exec(
             select(PostEntry.text)
             .join(PostSection)
             .where(PostSection.post_id == post.id, PostEntry.kind == "fact")
         )
     )
-    return [
-        Candidate(number, fact, " ".join(fact.value.split()) in used)
-        for number, fact in enumerate(fun_facts(session, film), start=1)
-    ]
 
 
 def add_candidates(

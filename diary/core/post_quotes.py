@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, select
 
 from diary.core.errors import InvalidInput
+from diary.core.post_candidates import fact_texts
 from diary.core.post_pieces import add_fact
-from diary.store.models import FilmReview, Post, PostEntry, PostSection
+from diary.store.models import FilmReview, Post, PostSection
 
 
 @dataclass
@@ -35,13 +36,7 @@ def quotables(session: Session, post: Post) -> list[Quotable]:
     """The post's film's reviews, numbered, each marked when the post already quotes it."""
     if post.film_id is None:
         return []
-    used = set(
-        session.exec(
-            select(PostEntry.text)
-            .join(PostSection)
-            .where(PostSection.post_id == post.id, PostEntry.kind == "fact")
-        )
-    )
+    used = fact_texts(session, post)
     reviews = session.exec(
         select(FilmReview)
         .where(FilmReview.film_id == post.film_id)
