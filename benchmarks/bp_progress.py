@@ -7,41 +7,33 @@ with the floor `python -c "import sqlmodel"`, and rewrites its section of docs/p
 """
 
 import argparse
-import os
 import random
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from benchmarks.common import diary_argv, run_seconds, stamp, write_section
+from benchmarks.common import (
+    TODAY,
+    diary_argv,
+    environment,
+    run_diary,
+    run_seconds,
+    stamp,
+    write_section,
+)
 
 SECTION = "Best Picture progress"
-TODAY = "2025-02-01"
 PEOPLE = ("Ellen", "Tyler", "Biscuit")
 TARGET = 1.5
-
-
-def environment(db: Path) -> dict[str, str]:
-    return {"DIARY_DB": str(db), "DIARY_TODAY": TODAY, "DIARY_NO_PROMPT": "1", "NO_COLOR": "1"}
-
-
-def diary(db: Path, *args: str) -> str:
-    result = subprocess.run(
-        diary_argv(*args), env=os.environ | environment(db), capture_output=True, text=True
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"diary {' '.join(args)} failed:\n{result.stderr}")
-    return result.stdout
 
 
 def build(db: Path, viewings: int, films: int = 3_000, seed: int = 11) -> None:
     """`viewings` diary entries, one in twenty of a nominee, each with one to three people."""
     for name in PEOPLE:
-        diary(db, "people", "add", name)
+        run_diary(environment(db), "people", "add", name)
     rng = random.Random(seed)
     made = "2025-01-01 00:00:00"
     connection = sqlite3.connect(db)
@@ -113,7 +105,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "diary.db"
         build(db, args.viewings)
-        summary = diary(db, "bp", "progress", "--summary").strip()
+        summary = run_diary(environment(db), "bp", "progress", "--summary").strip()
         env = environment(db)
         commands = {
             "`diary bp progress`": ("bp", "progress"),

@@ -16,6 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "docs" / "performance.md"
+TODAY = "2025-02-01"  # the day every benchmark's diary believes it is
 
 
 def machine() -> str:
@@ -59,6 +60,25 @@ def median_seconds(
 
 def diary_argv(*args: str) -> list[str]:
     return [sys.executable, "-m", "diary", *args]
+
+
+def environment(db: Path, **extra: str) -> dict[str, str]:
+    """The variables a benchmark runs diary with: its database, a fixed today, no prompts."""
+    return {
+        "DIARY_DB": str(db),
+        "DIARY_TODAY": TODAY,
+        "DIARY_NO_PROMPT": "1",
+        "NO_COLOR": "1",
+        **extra,
+    }
+
+
+def run_diary(env: dict[str, str], *args: str) -> str:
+    """Run `diary ARGS` with `env` (over this process's); its stdout, or stop with its error."""
+    result = subprocess.run(diary_argv(*args), env=os.environ | env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"diary {' '.join(args)} failed:\n{result.stderr}")
+    return result.stdout
 
 
 def floor_seconds(runs: int = 7) -> float:

@@ -22,10 +22,9 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from benchmarks.common import ROOT, diary_argv, stamp, write_section
+from benchmarks.common import ROOT, TODAY, diary_argv, environment, run_diary, stamp, write_section
 
 SECTION = "The diary: --help, log, list"
-TODAY = "2025-02-01"
 PEOPLE = ("Ellen", "Tyler", "Biscuit")
 TAGS = ("bp", "cinema", "plane", "rewatch-night", "library")
 
@@ -41,22 +40,10 @@ print("HEAVY:" + ",".join(m for m in ("sqlmodel", "sqlalchemy") if m in sys.modu
 """
 
 
-def environment(db: Path) -> dict[str, str]:
-    return {"DIARY_DB": str(db), "DIARY_TODAY": TODAY, "DIARY_NO_PROMPT": "1", "NO_COLOR": "1"}
-
-
-def diary(db: Path, *args: str) -> None:
-    result = subprocess.run(
-        diary_argv(*args), env=os.environ | environment(db), capture_output=True, text=True
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"diary {' '.join(args)} failed:\n{result.stderr}")
-
-
 def build(db: Path, viewings: int, films: int = 5_000, seed: int = 7) -> None:
     """A diary of `viewings` entries over `films` made-up films, 1-3 people each."""
     for name in PEOPLE:
-        diary(db, "people", "add", name)
+        run_diary(environment(db), "people", "add", name)
     rng = random.Random(seed)
     created = "2025-01-01 00:00:00"
     connection = sqlite3.connect(db)

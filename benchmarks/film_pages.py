@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from benchmarks.common import (
+    TODAY,
     diary_argv,
     floor_seconds,
     median_seconds,
@@ -27,7 +28,6 @@ from benchmarks.common import (
 )
 
 SECTION = "Film facts: import-page, film show"
-TODAY = "2025-02-01"
 WORDS = "storm lamp keeper harbour radio ferry island crew camera light tide signal".split()
 
 

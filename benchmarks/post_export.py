@@ -10,32 +10,21 @@ then measures each command as the median of whole `python -m diary …` runs aga
 import argparse
 import os
 import sqlite3
-import subprocess
 import tempfile
 from pathlib import Path
 
-from benchmarks.common import diary_argv, floor_seconds, median_seconds, stamp, write_section
+from benchmarks.common import (
+    diary_argv,
+    environment,
+    floor_seconds,
+    median_seconds,
+    run_diary,
+    stamp,
+    write_section,
+)
 
 SECTION = "Newsletter posts: export, status, preview"
-TODAY = "2025-02-01"
 WORDS = "the shark circles the boat while everyone pretends to be calm about it".split()
-
-
-def environment(db: Path, formats: Path) -> dict[str, str]:
-    return {
-        "DIARY_DB": str(db),
-        "DIARY_TODAY": TODAY,
-        "DIARY_NO_PROMPT": "1",
-        "NO_COLOR": "1",
-        "DIARY_FORMATS_DIR": str(formats),
-    }
-
-
-def diary(env: dict[str, str], *args: str) -> str:
-    result = subprocess.run(diary_argv(*args), env=os.environ | env, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SystemExit(f"diary {' '.join(args)} failed:\n{result.stderr}")
-    return result.stdout
 
 
 def sentence(n: int, length: int = 24) -> str:
@@ -44,8 +33,8 @@ def sentence(n: int, length: int = 24) -> str:
 
 def build(env: dict[str, str], db: Path, paragraphs: int) -> None:
     for host in ("Ellen", "Tyler"):
-        diary(env, "people", "add", host, "--role", "host")
-    diary(env, "post", "new", "Jaws", "--year", "1975", "--number", "1")
+        run_diary(env, "people", "add", host, "--role", "host")
+    run_diary(env, "post", "new", "Jaws", "--year", "1975", "--number", "1")
     footnotes = paragraphs // 5
     connection = sqlite3.connect(db)
     with connection:
@@ -88,9 +77,9 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         db, formats = Path(folder) / "bench.db", Path(folder) / "formats"
-        env = environment(db, formats)
+        env = environment(db, DIARY_FORMATS_DIR=str(formats))
         build(env, db, args.paragraphs)
-        markdown = diary(env, "post", "export", "1")
+        markdown = run_diary(env, "post", "export", "1")
         floor = floor_seconds(args.runs)
         page = Path(folder) / "page.html"
         rows = [
