@@ -28,6 +28,14 @@ Example:
 app = typer.Typer(no_args_is_help=True, help=HELP)
 
 CEREMONY = typer.Option(None, "--ceremony", "-c", metavar="N", help="Only ceremony N (1 to 98…).")
+# Shared with `checklist show`: the same tick columns and filters on any list.
+TICK_COLUMNS = typer.Option(
+    [], "--by", metavar="NAME", help="A tick column for this person (default: everyone)."
+)
+SEEN_BY = typer.Option([], "--seen-by", metavar="NAME", help="Only films this person has seen.")
+UNSEEN_BY = typer.Option(
+    [], "--unseen-by", metavar="NAME", help="Only films this person has not seen."
+)
 
 
 def people(db: "Session", names: list[str], everyone: bool) -> list["Person"]:
@@ -90,15 +98,9 @@ def bp_list(
     ),
     year: int | None = typer.Option(None, "--year", metavar="YEAR", help="Only films of a year."),
     winners: bool = typer.Option(False, "--winners", help="Only the winners."),
-    by: list[str] = typer.Option(
-        [], "--by", metavar="NAME", help="A tick column for this person (default: everyone)."
-    ),
-    seen_by: list[str] = typer.Option(
-        [], "--seen-by", metavar="NAME", help="Only films this person has seen."
-    ),
-    unseen_by: list[str] = typer.Option(
-        [], "--unseen-by", metavar="NAME", help="Only films this person has not seen."
-    ),
+    by: list[str] = TICK_COLUMNS,
+    seen_by: list[str] = SEEN_BY,
+    unseen_by: list[str] = UNSEEN_BY,
     seen_by_none: bool = typer.Option(
         False, "--seen-by-none", help="Only films nobody in the tick columns has seen."
     ),

@@ -3,6 +3,7 @@
 import typer
 
 from diary.cli import context
+from diary.cli.bp import SEEN_BY, TICK_COLUMNS, UNSEEN_BY
 from diary.cli.output import emit_json, say, show
 from diary.core.words import counted
 
@@ -52,15 +53,9 @@ def checklist_show(
     name: str = typer.Argument(
         ..., metavar="LIST", help="The list's name or slug; bp for Best Picture."
     ),
-    by: list[str] = typer.Option(
-        [], "--by", metavar="NAME", help="A tick column for this person (default: everyone)."
-    ),
-    seen_by: list[str] = typer.Option(
-        [], "--seen-by", metavar="NAME", help="Only films this person has seen."
-    ),
-    unseen_by: list[str] = typer.Option(
-        [], "--unseen-by", metavar="NAME", help="Only films this person has not seen."
-    ),
+    by: list[str] = TICK_COLUMNS,
+    seen_by: list[str] = SEEN_BY,
+    unseen_by: list[str] = UNSEEN_BY,
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Show a checklist's films with a tick column per person.
