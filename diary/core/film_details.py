@@ -6,6 +6,7 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from diary.core import comments, films
+from diary.core.checklists import BUILTIN as BEST_PICTURE
 from diary.core.viewings import Filters, ViewingRow, list_viewings
 from diary.store.models import (
     Checklist,
@@ -20,8 +21,6 @@ from diary.store.models import (
     FilmScore,
     Person,
 )
-
-BEST_PICTURE = "best-picture"
 
 
 @dataclass

@@ -49,22 +49,16 @@ def nominee_a_year_apart(session: Session, key: str, year: int) -> Film | None:
     """The one Best Picture nominee of this title a year either side, when it is the only
     film of the title there: release years and award years differ by one (Wings is 1927 on
     most sites, a 1927/28 nominee here). A remake is never a year apart."""
-    from diary.store.models import Checklist, ChecklistItem
+    from diary.core.film_details import best_picture_nominations
 
     near = [
         film
         for film in films_with_key(session, key, None)
         if film.year is not None and abs(film.year - year) == 1
     ]
-    if len(near) != 1:
+    if len(near) != 1 or near[0].id is None:
         return None
-    nominated = session.exec(
-        select(ChecklistItem.id)
-        .join(Checklist, col(Checklist.id) == col(ChecklistItem.checklist_id))
-        .where(ChecklistItem.film_id == near[0].id, Checklist.slug == "best-picture")
-        .limit(1)
-    ).first()
-    return near[0] if nominated is not None else None
+    return near[0] if best_picture_nominations(session, near[0].id) else None
 
 
 def films_with_compact_key(session: Session, key: str, year: int | None) -> list[Film]:

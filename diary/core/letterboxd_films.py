@@ -27,6 +27,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from diary.core.bulk import IN_KEYS, fetch, insert_rows, json_list
+from diary.core.checklists import BUILTIN
 from diary.core.titles import display, title_key
 from diary.importers.letterboxd_rows import FilmRef
 from diary.store.models import Film, FilmExternalId
@@ -235,9 +236,9 @@ class FilmResolver:
                     (
                         "SELECT DISTINCT item.film_id FROM checklist_item AS item "
                         "JOIN checklist ON checklist.id = item.checklist_id "
-                        f"WHERE checklist.slug = 'best-picture' AND item.film_id {IN_KEYS}"
+                        f"WHERE checklist.slug = :slug AND item.film_id {IN_KEYS}"
                     ),
-                    {"keys": json_list(ids)},
+                    {"keys": json_list(ids), "slug": BUILTIN},
                 )
             }
         return found

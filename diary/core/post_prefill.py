@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from diary.core.checklists import BUILTIN as BEST_PICTURE
 from diary.core.errors import InvalidInput
 from diary.core.films import label
 from diary.core.formats import Format, SectionSpec
@@ -38,7 +39,6 @@ from diary.store.models import (
     WatchlistEntry,
 )
 
-BEST_PICTURE = "best-picture"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"‘'(])")
 
 
