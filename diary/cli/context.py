@@ -43,18 +43,10 @@ def session(write: bool = False) -> Iterator["Session"]:
         _startup_done()
         yield opened
     if opened.info:
-        from diary.core.films import added_notes
+        from diary.core.notes import notes_after_commit
 
-        for note in opened.info.pop(_AFTER_COMMIT, []) + added_notes(opened):
+        for note in notes_after_commit(opened):
             say(note)
-
-
-_AFTER_COMMIT = "diary.cli.after_commit"
-
-
-def say_after_commit(db: "Session", note: str) -> None:
-    """Say `note` once the transaction has committed (never for work that was rolled back)."""
-    db.info.setdefault(_AFTER_COMMIT, []).append(note)
 
 
 def _startup_done() -> None:
@@ -81,7 +73,9 @@ def person(db: "Session", name: str | None) -> "Person":
         answer = state.first_name if state.first_name is not None else _ask_name()
         if answer and answer.strip():
             added = people.add_person(db, answer)
-            say_after_commit(db, f"Added {added.name}, the default person when --by is left out.")
+            from diary.core.notes import note_after_commit
+
+            note_after_commit(db, f"Added {added.name}, the default person when --by is left out.")
             return added
     return people.resolve_person(db, name)
 

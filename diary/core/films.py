@@ -7,6 +7,7 @@ from sqlmodel import Session, col, or_, select
 
 from diary.core import clock
 from diary.core.errors import Ambiguous, Conflict, InvalidInput, NotFound
+from diary.core.notes import note_after_commit
 from diary.core.titles import display, split_year, title_key
 from diary.store.models import Film, FilmAlias, FilmExternalId
 
@@ -108,19 +109,17 @@ def resolve_film(
         hint = "add --year to choose" if year is None else "give one an alias to tell them apart"
         raise Ambiguous(f"{title!r} matches {len(candidates)} films: {names}; {hint}", candidates)
     if year is not None and (nominee := nominee_a_year_apart(session, key, year)) is not None:
-        session.info.setdefault(_ADDED, []).append(
+        note_after_commit(
+            session,
             f"{display(title, year)} is {label(nominee)} here: the Best Picture nominee, "
-            "dated by the year its ceremony honoured."
+            "dated by the year its ceremony honoured.",
         )
         return nominee
     if create and year is not None:
         film = add_film(session, title, year)
-        session.info.setdefault(_ADDED, []).append(_added_note(session, film))
+        note_after_commit(session, _added_note(session, film))
         return film
     raise NotFound(_not_found_message(session, title, year, create))
-
-
-_ADDED = "diary.films_added"
 
 
 def _added_note(session: Session, film: Film) -> str:
@@ -128,11 +127,6 @@ def _added_note(session: Session, film: Film) -> str:
     others = [label(f) for f in films_with_key(session, film.title_key, None) if f.id != film.id]
     also = f"; also here: {', '.join(others)}" if others else ""
     return f"Added {label(film)} as a new film (film {film.id}){also}."
-
-
-def added_notes(session: Session) -> list[str]:
-    """One line per film that typing a title with a year created in this session."""
-    return session.info.pop(_ADDED, [])
 
 
 def _not_found_message(session: Session, title: str, year: int | None, create: bool) -> str:
