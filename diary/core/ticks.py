@@ -167,13 +167,8 @@ def untick(session: Session, person: Person, film: Film) -> str:
     row, see `match`): its tick stays.
     """
     assert person.id is not None and film.id is not None
-    viewed = session.exec(
-        select(Viewing.id)
-        .join(ViewingPerson, col(ViewingPerson.viewing_id) == col(Viewing.id))
-        .where(Viewing.film_id == film.id, ViewingPerson.person_id == person.id)
-        .limit(1)
-    ).first()
-    stand_in = None if viewed is not None else _viewed_stand_in(session, person, film)
+    viewed = has_viewing(session, person.id, film.id)
+    stand_in = None if viewed else _viewed_stand_in(session, person, film)
     if stand_in is not None:
         return (
             f"{person.name} has a diary entry for {label(stand_in)}, which is {label(film)}: "
@@ -183,11 +178,22 @@ def untick(session: Session, person: Person, film: Film) -> str:
     if found is not None:
         session.delete(found)
         session.flush()
-    if viewed is not None:
+    if viewed:
         return f"{person.name} has a diary entry for {label(film)}: it stays seen"
     if found is None:
         return f"{person.name} had not ticked {label(film)}"
     return f"Unticked {label(film)} for {person.name}"
+
+
+def has_viewing(session: Session, person_id: int, film_id: int) -> bool:
+    """Whether the person has a diary entry of the film."""
+    found = session.exec(
+        select(Viewing.id)
+        .join(ViewingPerson, col(ViewingPerson.viewing_id) == col(Viewing.id))
+        .where(Viewing.film_id == film_id, ViewingPerson.person_id == person_id)
+        .limit(1)
+    ).first()
+    return found is not None
 
 
 def forget_stand_in(session: Session, person_ids: Sequence[int], film: Film) -> None:
@@ -197,13 +203,7 @@ def forget_stand_in(session: Session, person_ids: Sequence[int], film: Film) -> 
 
     source = f"seen as {label(film)}"
     for person_id in person_ids:
-        still = session.exec(
-            select(Viewing.id)
-            .join(ViewingPerson, col(ViewingPerson.viewing_id) == col(Viewing.id))
-            .where(Viewing.film_id == film.id, ViewingPerson.person_id == person_id)
-            .limit(1)
-        ).first()
-        if still is None:
+        if not has_viewing(session, person_id, film.id or 0):
             session.exec(
                 delete(FilmTick).where(
                     col(FilmTick.person_id) == person_id, col(FilmTick.source) == source
