@@ -1,6 +1,5 @@
 """Spreadsheet comments: one short remark per person per film, separate from reviews."""
 
-import re
 from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
@@ -8,6 +7,7 @@ from sqlmodel import Session, col, select
 from diary.core import clock
 from diary.core.errors import InvalidInput, NotFound
 from diary.core.films import label
+from diary.core.words import CONTROL
 from diary.store.models import Comment, Film, Person
 
 
@@ -18,14 +18,9 @@ class CommentRow:
     person: Person
 
 
-# Characters a terminal paste can carry in (a bell, an escape) that no sheet or post can show;
-# tab and line breaks are fine.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
 def check_text(text: str) -> None:
     """Refuse a comment holding a control character, naming it."""
-    if found := _CONTROL.search(text):
+    if found := CONTROL.search(text):  # a pasted bell or escape
         raise InvalidInput(
             f"a comment cannot hold a control character (U+{ord(found.group()):04X}): "
             "type it again without it"

@@ -1,4 +1,9 @@
-"""Counts in messages: '1 row', '2 rows', '1 watchlist entry'."""
+"""Text in and out: counts in messages ('1 row', '2 rows'), and the control characters that
+no piece of user text can carry into a sheet or a post (tab and line breaks are text)."""
+
+import re
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 _IRREGULAR = {"entries": "entry", "aliases": "alias"}
 

@@ -14,13 +14,13 @@ import re
 from collections.abc import Iterable, Mapping
 
 from diary.core.post_document import MARKER
+from diary.core.words import CONTROL
 
 ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ALWAYS = frozenset("`*_[]<>#|~")
 _AT_START = frozenset("-+=")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ORDERED = re.compile(r"[0-9]{1,9}[.)](?=[ \t]|$)")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SPACES = re.compile(r"[ \t\n]+")
 
@@ -35,7 +35,7 @@ def paragraphs(text: str | None) -> list[str]:
     """The paragraphs of `text`: split at blank lines, each on one line, control chars gone."""
     if not text:
         return []
-    clean = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    clean = CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     # Unicode spaces at a paragraph's edges are dropped too: renderers disagree about them.
     found = (_SPACES.sub(" ", block).strip() for block in _BLANK_LINE.split(clean))
     return [block for block in found if block]
