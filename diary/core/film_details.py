@@ -84,13 +84,7 @@ def film_details(session: Session, film: Film) -> FilmDetails:
                 .order_by(col(FilmScore.metric), col(FilmScore.source))
             )
         ),
-        reviews=list(
-            session.exec(
-                select(FilmReview)
-                .where(FilmReview.film_id == film.id)
-                .order_by(col(FilmReview.score).desc().nulls_last(), col(FilmReview.id))
-            )
-        ),
+        reviews=film_reviews(session, film.id),
         pages=list(
             session.exec(
                 select(FilmPage).where(FilmPage.film_id == film.id).order_by(col(FilmPage.id))
@@ -124,6 +118,17 @@ def opinions(session: Session, film_id: int) -> list[Opinion]:
         )
         opinion.liked = True
     return [found[name] for name in sorted(found, key=str.casefold)]
+
+
+def film_reviews(session: Session, film_id: int) -> list[FilmReview]:
+    """The film's critic reviews, best score first (unscored last), as `film show` lists them."""
+    return list(
+        session.exec(
+            select(FilmReview)
+            .where(FilmReview.film_id == film_id)
+            .order_by(col(FilmReview.score).desc().nulls_last(), col(FilmReview.id))
+        )
+    )
 
 
 def best_picture_nominations(session: Session, film_id: int) -> list[Nomination]:

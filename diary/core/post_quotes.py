@@ -6,9 +6,10 @@ review's excerpt (else its title) in curly quotes, then who wrote it, where, and
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from diary.core.errors import InvalidInput
+from diary.core.film_details import film_reviews
 from diary.core.post_candidates import fact_texts
 from diary.core.post_pieces import add_fact
 from diary.store.models import FilmReview, Post, PostSection
@@ -37,13 +38,8 @@ def quotables(session: Session, post: Post) -> list[Quotable]:
     if post.film_id is None:
         return []
     used = fact_texts(session, post)
-    reviews = session.exec(
-        select(FilmReview)
-        .where(FilmReview.film_id == post.film_id)
-        .order_by(col(FilmReview.score).desc().nulls_last(), col(FilmReview.id))
-    )
     found = []
-    for number, review in enumerate(reviews, start=1):
+    for number, review in enumerate(film_reviews(session, post.film_id), start=1):
         quote = quote_of(review)
         found.append(Quotable(number, review, quote, quote is not None and quote in used))
     return found
