@@ -26,6 +26,12 @@ from diary.cli.context import state
 class DiaryGroup(TyperGroup):
     """Turns every DiaryError (and storage failure) into one line on stderr and exit 1."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from diary.cli.completion import attach
+
+        attach(self)  # the whole command tree exists by now: give values their completers
+
     def invoke(self, ctx: Any) -> Any:
         from diary.core.errors import DiaryError
 
@@ -93,7 +99,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 

@@ -33,6 +33,33 @@ def test_light_commands_import_no_database_library(args: list[str]) -> None:
     assert result.stdout.strip().splitlines()[-1] == "HEAVY:", result.stdout
 
 
+@pytest.mark.parametrize(
+    ("words", "offered"),
+    [
+        ("diary bp ", "tick"),
+        ("diary log --ra", "--rating"),
+        ("diary --db /nonexistent/x.db l", "log"),
+    ],
+)
+def test_completing_commands_and_options_imports_no_database_library(
+    words: str, offered: str
+) -> None:
+    """Tab after a command name costs what `diary --help` costs."""
+    cword = len(words.split()) - (0 if words.endswith(" ") else 1)
+    env = {"_DIARY_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=[])],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT), "DIARY_DB": "/nonexistent/x.db", "PATH": "", **env},
+    )
+    assert result.returncode == 0, result.stderr
+    *offers, heavy = result.stdout.strip().splitlines()
+    assert offered in offers
+    assert heavy == "HEAVY:", result.stdout
+
+
 def test_python_dash_m_works() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "diary", "--version"],
