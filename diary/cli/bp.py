@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from diary.core.entries import Entry
     from diary.store.models import Checklist, Film, Person
 
-HELP = """The Best Picture checklist: ticks, progress, picks, The Spreadsheet.
+HELP = """The Best Picture checklist: tick, progress, picks, The Spreadsheet.
 
 Every nominee since 1927/28 ships built in; a person has seen a nominee when they logged it
 or ticked it by hand. `bp` is the short name of the list in `diary checklist` too.

@@ -8,7 +8,7 @@ from diary.cli import context
 from diary.cli.output import emit_json, say, show
 from diary.core.words import counted
 
-HELP = """Films: add, find, alias, delete, and facts from saved pages.
+HELP = """Films: add, show, list, alias, delete, and facts from saved pages.
 
 \b
 Example:
