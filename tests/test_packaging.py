@@ -10,12 +10,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from tests.conftest import ROOT
 
 DISTRIBUTION = "film-diary"
 # What a source distribution must carry besides the package: enough to check the program.
-CHECKED_FOLDERS = ("tests", "docs", "examples", "benchmarks")
+CHECKED_FOLDERS = ("tests", "docs", "examples", "benchmarks", "scripts")
 LEFT_BEHIND = shutil.ignore_patterns(
     ".git", ".venv", "venv", ".ci", "build", "dist", "*.egg-info", "__pycache__", "*.py[cod]",
     ".*_cache", ".hypothesis", "*.db", "*.db-*",
@@ -62,7 +64,8 @@ def test_sdist_carries_the_tests_docs_and_examples(built: tuple[Path, Path, Path
     tree, sdist, _, _ = built
     with tarfile.open(sdist) as archive:
         inside = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
-    wanted = {"LICENSE", "README.md", "pyproject.toml", "diary/data/best_picture.json"}
+    wanted = {"LICENSE", "README.md", "pyproject.toml", "constraints.txt", "MANIFEST.in"}
+    wanted.add("diary/data/best_picture.json")
     for folder in CHECKED_FOLDERS:
         files = (p for p in (tree / folder).rglob("*") if p.is_file())
         wanted |= {p.relative_to(tree).as_posix() for p in files}
@@ -108,3 +111,42 @@ def test_the_wheel_installs_a_working_diary_command(
         capture_output=True, text=True, env=env, cwd=tmp_path,
     )  # fmt: skip
     assert where.stdout.strip().startswith(str(target)), where.stdout + where.stderr
+
+
+def pins() -> dict[str, str]:
+    found = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            found[canonicalize_name(name)] = version.strip()
+    return found
+
+
+def test_constraints_pin_every_dependency_within_its_range() -> None:
+    """CI installs with -c constraints.txt: a dependency added to pyproject.toml without
+    refreshing the pins (scripts/refresh-constraints) would float to whatever is newest."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = list(project["dependencies"])
+    for extra in project.get("optional-dependencies", {}).values():
+        wanted += extra
+    pinned = pins()
+    problems = []
+    for text in wanted:
+        requirement = Requirement(text)
+        if requirement.marker is not None and not requirement.marker.evaluate():
+            continue
+        version = pinned.get(canonicalize_name(requirement.name))
+        if version is None:
+            problems.append(f"{requirement.name} is not pinned")
+        elif not requirement.specifier.contains(version, prereleases=True):
+            problems.append(f"{requirement.name}=={version} is outside {requirement.specifier}")
+    assert problems == [], "run scripts/refresh-constraints and commit constraints.txt"
+
+
+def test_ci_and_the_readme_install_with_the_constraints() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert 'pip install -c constraints.txt -e ".[test]"' in readme
+    assert 'pip install --quiet -c constraints.txt -e ".[test]"' in (
+        ROOT / ".ci" / "run"
+    ).read_text(encoding="utf-8")
+    assert (ROOT / "scripts" / "refresh-constraints").stat().st_mode & 0o111
