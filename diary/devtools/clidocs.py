@@ -44,12 +44,13 @@ ENVIRONMENT: list[tuple[str, str]] = [
 FOOTER = """
 ## Shell completion
 
-`diary --install-completion` adds completion to the current shell's start-up file (bash, zsh
-or fish; start a new shell afterwards), and `diary --show-completion` prints the script
-instead. The Tab key then completes command names and options, and the values the diary
-knows: people after `--by`, `--with` and the like, film titles where a FILM goes (`godf`
-offers *The Godfather*; a title several films share comes with each year), and a post's
-section keys where a SECTION goes.
+`diary --install-completion` installs completion for the shell it is run from (bash, zsh or
+fish; bash's goes to `~/.bash_completions/diary.sh`, sourced from `~/.bashrc`) and takes
+effect in the next shell; `diary --show-completion` prints the script instead. The Tab key
+then completes command names and options, and the values the diary knows: people after
+`--by`, `--with` and the like, film titles where a FILM goes (a title several films share
+comes with each year; in bash, `godf` offers *The Godfather*), and a post's section keys where
+a SECTION goes.
 """
 
 

@@ -157,3 +157,19 @@ def test_bash_sources_the_script_and_completes(
     assert schindler == "Schindler\\'s\\ List|"
     # what bash inserts is one word, the title as typed in full
     assert typed == "1:Schindler's List"
+
+
+def test_install_completion_for_bash(diary_on_path: dict[str, str], tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    result = subprocess.run(
+        ["bash", "--norc", "--noprofile", "-c", "diary --install-completion"],
+        capture_output=True,
+        text=True,
+        env=dict(diary_on_path, HOME=str(home)),
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    script = home / ".bash_completions" / "diary.sh"
+    assert "complete -o default -F _diary_completion diary" in script.read_text()
+    assert f"source '{script}'" in (home / ".bashrc").read_text()
