@@ -11,6 +11,7 @@ from pathlib import Path
 
 from diary.core.errors import InvalidInput
 from diary.core.findings import KINDS_UNDERSTOOD, Findings, NotAPage
+from diary.core.words import CONTROL
 from diary.importers import (
     html_page,
     jsonld,
@@ -59,6 +60,8 @@ def recognise(data: bytes, name: str) -> Findings:
         raise NotAPage(f"{name}: {exc.message}") from None
     if found is None:
         raise NotAPage(f"{name} is not a page diary understands; it reads {KINDS_UNDERSTOOD}")
+    # a film is added under the title the page gives: no control character comes with it
+    found.title = CONTROL.sub("", found.title).strip() or None if found.title else None
     return found
 
 
