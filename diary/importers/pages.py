@@ -73,8 +73,7 @@ def _recognise(text: str) -> Findings | None:
             return metacritic.parse(soup, data)
         if wikipedia_html.looks_like(soup):
             return wikipedia.read_article(wikipedia_html.parse(soup))
-        if review_article.looks_like_html(soup, data):
-            return review_article.from_html(soup, data)
+        return review_article.from_html(soup, data, text)
     elif wikipedia_text.looks_like(text):
         return wikipedia.read_article(wikipedia_text.parse(text))
     elif review_article.looks_like_text(text):

@@ -1,0 +1,192 @@
+"""Review articles saved from real sites: the article's own title, the film, critic, date,
+rating and body, without the site's navigation, comments, cookie notices or advertising."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from diary.core.findings import Findings, Review
+from diary.importers import review_article, review_text
+from diary.importers.pages import read_page, recognise
+from diary.importers.review_ratings import rating_score
+
+PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
+
+CHROME = (
+    "Advertisement",
+    "Skip to",
+    "Subscribe",
+    "Sign in",
+    "cookie",
+    "Accept",
+    "Share this",
+    "Facebook",
+    "Comments",
+    "Leave a Reply",
+    "Recent Posts",
+    "All rights reserved",
+    "newsletter",
+    "50% off",
+    "Related",
+    "Home",
+    "Menu",
+)
+
+
+def read(name: str) -> tuple[Findings, Review]:
+    page = read_page(str(PAGES / name)).findings
+    assert (page.kind, page.source) == ("review", "article")
+    (review,) = page.reviews
+    return page, review
+
+
+def assert_no_chrome(text: str | None) -> None:
+    assert text is not None
+    for chrome in CHROME:
+        assert chrome not in text, chrome
+
+
+def test_newspaper_text_with_a_glued_navigation_bar_and_reader_comments() -> None:
+    page, review = read("review-newspaper.txt")
+    assert review.title == "Movie review: Harbour Lights"  # not the menu glued into one word
+    assert (page.title, page.year) == ("Harbour Lights", None)  # not "Movie"
+    assert (review.critic, review.publication) == ("Grace Whitlow", None)
+    assert review.published_on == date(2014, 2, 16)  # "Updated on February 16, 2014 at 6:05 PM"
+    assert review.score == 70  # ★★★½
+    assert review.text is not None and review.text.count("\n\n") == 3
+    assert review.text.startswith("Harbour Lights opens on a ferry")
+    assert review.text.endswith("Running time: 104 minutes.")
+    assert_no_chrome(review.text)
+    assert "quayfan" not in review.text and "ticket" not in review.text  # reader comments
+
+
+def test_site_text_with_a_date_a_posted_by_line_and_a_verdict() -> None:
+    page, review = read("review-site.txt")
+    assert review.title == "Review: Tin Bell Road"
+    assert page.title == "Tin Bell Road"
+    assert review.critic == "Ravi Anand"  # "May 3, 2024 · Posted by Ravi Anand · 4 min read"
+    assert review.publication is None
+    assert review.published_on == date(2024, 5, 3)
+    assert review.score == 80  # "Verdict: 8/10"
+    assert review.text is not None and "Sam K." not in review.text
+    assert "cinematography is great" not in review.text
+    assert_no_chrome(review.text)
+
+
+def test_blog_html_with_comments_cookie_bar_adverts_and_a_sidebar() -> None:
+    page, review = read("review-blog.html")
+    assert review.title == "Movie Review: The Salt Orchard, Directed by Sunniva Kalu"
+    assert (page.title, page.year) == ("The Salt Orchard", None)
+    assert review.critic == "Jonah Pike"
+    assert review.publication == "Boom Goes the Reel"  # the site's name after the title's bar
+    assert review.published_on == date(2019, 10, 2)
+    assert review.score == 60  # "I give it 3 booms out of 5."
+    assert review.url == "https://boomgoesthereel.example.com/2019/10/02/the-salt-orchard/"
+    assert review.text is not None and review.text.count("\n\n") == 3
+    assert review.text.startswith("The Salt Orchard is the kind of film")
+    assert "Marta" not in review.text and "my brother" not in review.text  # comments
+    assert_no_chrome(review.text)
+
+
+def test_magazine_html_with_a_letter_grade_beside_the_text() -> None:
+    page, review = read("review-magazine.html")
+    assert review.title == "Tin Bell Road review – dust, brass and a very good horse"
+    assert page.title == "Tin Bell Road"
+    assert (review.critic, review.publication) == ("Corin Abara", "Plainsong Magazine")
+    assert review.published_on == date(2024, 5, 3)  # published, not modified
+    assert review.score == 83  # B+
+    assert review.text is not None and review.text.startswith("Westerns about the end")
+    assert "Harbour Lights review" not in review.text  # the related link inside the article
+    assert_no_chrome(review.text)
+
+
+@pytest.mark.parametrize(
+    ("title", "film"),
+    [
+        ("Movie review: Her", "Her"),
+        ("Movie Review: Her, Directed by Spike Jonze", "Her"),
+        ("Her review", "Her"),
+        ("Review: Her", "Her"),
+        ("Film review: ‘Her’", "Her"),
+        ("'Her' review: a love story with an operating system", "Her"),
+        ("Her review – Joaquin Phoenix falls for his computer", "Her"),
+        ("Her (2013) review", "Her (2013)"),
+        ("REVIEW | Crazy, Stupid, Love", "Crazy, Stupid, Love"),
+        ("Movie review", None),
+        ("Thoughts on the weekend", None),
+    ],
+)
+def test_the_film_from_the_title(title: str, film: str | None) -> None:
+    assert review_article.film_in_title(title) == film
+
+
+def test_a_title_with_a_year_gives_the_year() -> None:
+    body = (
+        "The film is patient and strange. Its cast is small, and every scene is allowed to "
+        "run as long as it needs, which is longer than most directors would dare these days.\n"
+    )
+    page = recognise(f"Her (2013) review\nBy Jo Bell\n\n{body}".encode(), "her.txt")
+    assert (page.title, page.year) == ("Her", 2013)
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("3 booms out of 5", 60),
+        ("★★★½", 70),
+        ("B+", 83),
+        ("A−", 91),
+        ("F", 0),
+        ("8/10", 80),
+        ("three and a half stars out of five", 70),
+        ("3.5 out of 4", 88),
+        ("9/11", None),
+        ("6 out of 7", None),
+    ],
+)
+def test_ratings_in_their_many_forms(text: str, score: int | None) -> None:
+    assert rating_score(text) == score
+
+
+@pytest.mark.parametrize(
+    ("line", "dates"),
+    [
+        ("Updated on February 16, 2014 at 6:05 PM", [(True, "February 16, 2014")]),
+        ("Dec 18, 2013", [(False, "Dec 18, 2013")]),
+        (
+            "Published Feb 14, 2014 · Updated Feb 16, 2014",
+            [(False, "Feb 14, 2014"), (True, "Feb 16, 2014")],
+        ),
+    ],
+)
+def test_dates_on_a_header_line(line: str, dates: list[tuple[bool, str]]) -> None:
+    assert review_text.dates_in(line) == dates
+
+
+def test_the_published_date_wins_over_the_updated_one() -> None:
+    text = (
+        "Review: Her\nBy Jo Bell\nPublished Feb 14, 2014 · Updated Feb 16, 2014\n\n"
+        "The film is patient and strange. Its cast is small, and every scene is allowed to "
+        "run as long as it needs, which is longer than most directors would dare these days.\n"
+    )
+    assert recognise(text.encode(), "her.txt").reviews[0].published_on == date(2014, 2, 14)
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("HomeNewsSportsMoviesOpinion", True),
+        ("Entertainment › Movies", True),
+        ("Subscribe | Sign in | e-Edition", True),
+        ("Skip to main content", True),
+        ("ADVERTISEMENT", True),
+        ("We use cookies to improve your experience on our site.", True),
+        ("Her review | The Courier", False),
+        ("By Jo Bell | The Courier", False),
+        ("The Lantern Keeper", False),
+        ("It was a quiet, good film.", False),
+    ],
+)
+def test_lines_of_site_chrome(line: str, chrome: bool) -> None:
+    assert review_text.is_chrome(line) is chrome
