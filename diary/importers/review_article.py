@@ -33,9 +33,12 @@ _FIELD = re.compile(
     re.IGNORECASE,
 )
 _QUOTES = "‘'\"“’”"
+_QUOTED = r"[‘'\"“](?P<film>.+?),?[’'\"”](?=[\s,.:;!?]|$)"  # ‘Ender’s Game’ is one title
 _TITLE_FILM = (
     # "'Her' review: …", "‘Her’ film review"
-    re.compile(r"^[‘'\"“](?P<film>[^’'\"”]+)[’'\"”]\s+(?:(?:film|movie)\s+)?review\b", re.I),
+    re.compile(rf"^{_QUOTED}\s+(?:(?:film|movie)\s+)?review\b", re.I),
+    # "Review: ‘Her,’ a love story…", "Movie review: 'Her'"
+    re.compile(rf"^(?:(?:film|movie)\s+)?review\s*[:–—|-]\s*{_QUOTED}", re.I),
     # "Movie review: Her", "Movie Review: Her, Directed by Spike Jonze", "Review: Her"
     re.compile(
         r"^(?:(?:film|movie)\s+)?review\s*[:–—|-]\s*(?P<film>.+?)"

@@ -104,12 +104,19 @@ def _one_per_line(block: str) -> bool:
 
 
 def critic_in(line: str) -> str | None:
-    """'By Grace Whitlow' or 'Posted on May 3, 2024 by Ravi Anand · 4 min read'."""
+    """'By Grace Whitlow', 'Posted on May 3, 2024 by Ravi Anand · 4 min read', or a name
+    then a date: 'Grace Whitlow December 18, 2013'."""
     byline = _BYLINE.match(line)
     if byline:
         return byline["who"]
+    if not date_in(line):
+        return None
     at_end = _BY_AT_END.search(line)
-    return at_end["who"] if at_end and date_in(line) else None
+    if at_end:
+        return at_end["who"]
+    first = _DATES.search(line)  # "Matt Critic December 18, 2013"
+    before = line[: first.start()].strip(" ·|,-–—") if first else ""
+    return before if prose.looks_like_person(before) else None
 
 
 _DATES = re.compile(

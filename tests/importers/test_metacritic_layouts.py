@@ -96,6 +96,7 @@ def test_review_blocks_without_publication_or_critic_are_counted() -> None:
     [
         ("https://www.metacritic.com/game/pc/x", "a game"),
         ("https://www.metacritic.com/tv/x", "a TV show"),
+        ("https://www.metacritic.com/music/x/y", "an album"),
     ],
 )
 def test_an_older_page_that_is_not_a_film(address: str, kind: str) -> None:

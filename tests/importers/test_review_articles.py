@@ -113,6 +113,8 @@ def test_magazine_html_with_a_letter_grade_beside_the_text() -> None:
         ("Her review – Joaquin Phoenix falls for his computer", "Her"),
         ("Her (2013) review", "Her (2013)"),
         ("REVIEW | Crazy, Stupid, Love", "Crazy, Stupid, Love"),
+        ("Review: ‘Her,’ a Love Story With an Operating System", "Her"),
+        ("‘Ender’s Game’ review: a war of children", "Ender’s Game"),
         ("Movie review", None),
         ("Thoughts on the weekend", None),
     ],
@@ -190,3 +192,48 @@ def test_the_published_date_wins_over_the_updated_one() -> None:
 )
 def test_lines_of_site_chrome(line: str, chrome: bool) -> None:
     assert review_text.is_chrome(line) is chrome
+
+
+@pytest.mark.parametrize(
+    ("line", "critic"),
+    [
+        ("By Grace Whitlow", "Grace Whitlow"),
+        ("Posted on May 3, 2024 by Ravi Anand · 4 min read", "Ravi Anand"),
+        ("Grace Whitlow December 18, 2013", "Grace Whitlow"),
+        ("Thu 13 Feb 2014 21.30 GMT", None),
+        ("Now streaming on", None),
+    ],
+)
+def test_the_critic_on_a_header_line(line: str, critic: str | None) -> None:
+    assert review_text.critic_in(line) == critic
+
+
+def test_a_day_month_year_date_and_a_star_line() -> None:
+    text = (
+        "Her review – a love story for the wifi age\nJo Bell\nThu 13 Feb 2014 21.30 GMT\n"
+        "★★★★☆\n\nThe film is patient and strange. Its cast is small, and every scene is "
+        "allowed to run as long as it needs, which is longer than most directors would dare.\n"
+    )
+    page = recognise(text.encode(), "her.txt")
+    (review,) = page.reviews
+    assert page.title == "Her"
+    assert (review.published_on, review.score) == (date(2014, 2, 13), 80)
+
+
+@pytest.mark.parametrize(
+    "comments",
+    ["12 Comments", "Comments (2)", "Leave a Reply", "3 thoughts on “Review: Her”", "Comments"],
+)
+def test_text_after_the_comments_heading_is_dropped(comments: str) -> None:
+    text = (
+        "Review: Her\nOutlet: The Courier\n2014-02-13\nScore: 4/5\n\n"
+        "The film is patient and strange. Its cast is small, and every scene is allowed to "
+        "run as long as it needs, which is longer than most directors would dare.\n\n"
+        f"{comments}\n\nGreat movie, the cast and the director were amazing in every scene. "
+        "Loved it.\n"
+    )
+    (review,) = recognise(text.encode(), "her.txt").reviews
+    assert review.publication == "The Courier"
+    assert (review.published_on, review.score) == (date(2014, 2, 13), 80)
+    assert review.text is not None and review.text.startswith("The film is patient")
+    assert "Great movie" not in review.text and comments not in review.text
