@@ -45,6 +45,10 @@ _TITLE_FILM = (
         r"(?:,\s*directed\s+by\b.*|\s+[–—|-]\s+.*)?$",
         re.I,
     ),
+    # "Her – Movie Review", "Her | Film review"
+    re.compile(r"^(?P<film>.+?)\s*[–—|:-]\s*(?:film|movie)\s+review$", re.I),
+    # "Her ★★★½" (a review page's title with the rating after the film)
+    re.compile(r"^(?P<film>.+?)\s+[★½]+$"),
     # "Her review – a love story", "Her (2013) review", "Her movie review"
     re.compile(r"^(?P<film>[^:–—|]+?)\s+(?:(?:film|movie)\s+)?review\b", re.I),
 )
@@ -96,7 +100,10 @@ def from_text(text: str) -> Findings:
             else:
                 published = published or prose.page_date(shown)
     review.published_on = published or updated
-    review.score = in_text(head[1:], paragraphs)
+    after_title = re.search(r"[★½]+$", head[0]) if head else None  # "Her ★★★½"
+    review.score = in_text(head[1:], paragraphs) or (
+        rating_score(after_title.group()) if after_title else None
+    )
     review.excerpt = _excerpt(paragraphs)
     return _findings(review, film_line, None)
 

@@ -50,6 +50,11 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _STARS = re.compile(r"^[\s★☆½⯨]+$")
+# "5 stars", "3.5 stars", "four and a half stars": of five, on a line of its own
+_COUNTED_STARS = re.compile(
+    rf"^(?P<value>\d(?:\.\d)?|{_WORD})(?P<half>\s+and\s+a\s+half|\s*½)?\s+stars?\.?$",
+    re.IGNORECASE,
+)
 
 
 def rating_score(text: str) -> int | None:
@@ -62,6 +67,10 @@ def rating_score(text: str) -> int | None:
     if grade:
         sign = {"−": "-", "–": "-"}.get(grade.group(2), grade.group(2))
         return _GRADES.get(grade.group(1) + sign)
+    counted = _COUNTED_STARS.match(text)
+    if counted:
+        value = _as_number(counted["value"]) + (0.5 if counted["half"] else 0)
+        return round(value * 20) if value <= 5 else None
     match = _OUT_OF.search(text)
     if match is None:
         return None
@@ -89,7 +98,7 @@ def in_text(head: list[str], paragraphs: list[str]) -> int | None:
         score = labelled(line)
         if score is None and _STARS.match(line):
             score = rating_score(line)
-        if score is None and len(line.split()) <= 4 and "/" in line:
+        if score is None and len(line.split()) <= 5 and ("/" in line or "star" in line):
             score = rating_score(line)
         if score is not None:
             return score

@@ -22,7 +22,8 @@ _CHROME = re.compile(
     r"(?:facebook|twitter|email|whatsapp|linkedin|pinterest|reddit|x)(?:\s+(?:facebook|twitter|"
     r"email|whatsapp|linkedin|pinterest|reddit|copy link|x))+|"
     r"accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:cookies|preferences)|"
-    r"(?:continue|keep) reading|read more|related(?: stories| articles| posts| reviews)?|"
+    r"(?:continue|keep) reading|read more|share button|this review may contain spoilers\.?|"
+    r"related(?: stories| articles| posts| reviews| films?| content| reading)?|"
     r"\d+ min(?:ute)? read|sort by \w+|load more|more from .{1,40}|"
     r"(?:©|\(c\)|copyright\b).*|.*\ball rights reserved\b.*)$",
     re.IGNORECASE,
@@ -31,10 +32,12 @@ _COOKIES = re.compile(r"\b(?:cookies?|cookie policy|privacy policy)\b", re.IGNOR
 _COMMENTS = re.compile(
     r"^(?:\d+\s+)?(?:reader\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?:?$|"
     r"^leave a (?:reply|comment)$|^join the (?:conversation|discussion)$|"
-    r"^\d+ thoughts? on .+$|^what do you think\??$",
+    r"^\d+ thoughts? on .+$|^what do you think\??$|^add a comment$",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^(?:by|review by|reviewed by|words by|written by)\s+(?P<who>.+)$", re.I)
+_BYLINE = re.compile(
+    r"^(?:by|review by|reviewed by|words by|written by)\s*:?\s+(?P<who>.+)$", re.IGNORECASE
+)
 _BY_AT_END = re.compile(r"\bby\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 
 

@@ -115,6 +115,8 @@ def test_magazine_html_with_a_letter_grade_beside_the_text() -> None:
         ("REVIEW | Crazy, Stupid, Love", "Crazy, Stupid, Love"),
         ("Review: ‘Her,’ a Love Story With an Operating System", "Her"),
         ("‘Ender’s Game’ review: a war of children", "Ender’s Game"),
+        ("Her – Movie Review", "Her"),
+        ("Her ★★★½", "Her"),
         ("Movie review", None),
         ("Thoughts on the weekend", None),
     ],
@@ -144,6 +146,8 @@ def test_a_title_with_a_year_gives_the_year() -> None:
         ("three and a half stars out of five", 70),
         ("3.5 out of 4", 88),
         ("9/11", None),
+        ("5 stars", 100),
+        ("four and a half stars", 90),
         ("6 out of 7", None),
     ],
 )
@@ -182,6 +186,8 @@ def test_the_published_date_wins_over_the_updated_one() -> None:
         ("Entertainment › Movies", True),
         ("Subscribe | Sign in | e-Edition", True),
         ("Skip to main content", True),
+        ("This review may contain spoilers.", True),
+        ("Related Film", True),
         ("ADVERTISEMENT", True),
         ("We use cookies to improve your experience on our site.", True),
         ("Her review | The Courier", False),
@@ -198,6 +204,7 @@ def test_lines_of_site_chrome(line: str, chrome: bool) -> None:
     ("line", "critic"),
     [
         ("By Grace Whitlow", "Grace Whitlow"),
+        ("by: Grace Whitlow", "Grace Whitlow"),
         ("Posted on May 3, 2024 by Ravi Anand · 4 min read", "Ravi Anand"),
         ("Grace Whitlow December 18, 2013", "Grace Whitlow"),
         ("Thu 13 Feb 2014 21.30 GMT", None),
@@ -222,7 +229,14 @@ def test_a_day_month_year_date_and_a_star_line() -> None:
 
 @pytest.mark.parametrize(
     "comments",
-    ["12 Comments", "Comments (2)", "Leave a Reply", "3 thoughts on “Review: Her”", "Comments"],
+    [
+        "12 Comments",
+        "Comments (2)",
+        "Leave a Reply",
+        "3 thoughts on “Review: Her”",
+        "Comments",
+        "Add a comment",
+    ],
 )
 def test_text_after_the_comments_heading_is_dropped(comments: str) -> None:
     text = (
@@ -237,3 +251,29 @@ def test_text_after_the_comments_heading_is_dropped(comments: str) -> None:
     assert (review.published_on, review.score) == (date(2014, 2, 13), 80)
     assert review.text is not None and review.text.startswith("The film is patient")
     assert "Great movie" not in review.text and comments not in review.text
+
+
+def test_a_review_page_titled_with_the_film_and_its_stars() -> None:
+    text = (
+        "Her ★★★½\n\nThis review may contain spoilers.\n\n"
+        "The film is patient and strange. Its cast is small, and every scene is allowed to "
+        "run as long as it needs, which is longer than most directors would dare.\n\n"
+        "5 likes\n"
+    )
+    page = recognise(text.encode(), "her.txt")
+    (review,) = page.reviews
+    assert (page.title, review.score) == ("Her", 70)
+    assert review.text is not None and "spoilers" not in review.text
+
+
+def test_a_blog_review_with_a_grade_and_a_credits_block() -> None:
+    text = (
+        "Her – Movie Review\nby: Jo Bell\n\n"
+        "The film is patient and strange. Its cast is small, and every scene is allowed to "
+        "run as long as it needs, which is longer than most directors would dare.\n\n"
+        "Grade: A-\n\nShare Button\n"
+    )
+    page = recognise(text.encode(), "her.txt")
+    (review,) = page.reviews
+    assert (page.title, review.critic, review.score) == ("Her", "Jo Bell", 91)
+    assert review.text is not None and "Share" not in review.text
