@@ -45,6 +45,8 @@ _TITLE_FILM = (
         r"(?:,\s*directed\s+by\b.*|\s+[–—|-]\s+.*)?$",
         re.I,
     ),
+    # "Her (Film review)"
+    re.compile(r"^(?P<film>.+?)\s*\((?:film|movie)\s+review\)$", re.I),
     # "Her – Movie Review", "Her | Film review"
     re.compile(r"^(?P<film>.+?)\s*[–—|:-]\s*(?:film|movie)\s+review$", re.I),
     # "Her ★★★½" (a review page's title with the rating after the film)
@@ -205,6 +207,8 @@ def film_in_title(title: str) -> str | None:
         match = pattern.match(title.strip())
         if match:
             film = match["film"].strip(" -–—:|").strip(_QUOTES).strip()
+            dated = re.match(r"^.+?\(\d{4}\)", film)  # "Her (2013), One of the Best …"
+            film = dated.group() if dated else film
             if film and film.lower() not in _NOT_FILMS:
                 return film
     return None
