@@ -119,11 +119,14 @@ def from_html(soup: BeautifulSoup, data: list[Any], text: str) -> Findings | Non
         return None
     document = _extract(text)
     paragraphs = _body(document, soup)
-    if not any(review_text.is_prose(p) for p in paragraphs) or not _film_words(
-        " ".join(paragraphs)
-    ):
-        return None
     reviews = jsonld.of_type(data, "Review", "CriticReview")
+    of_a_film = any(  # a Review of a Movie says what it is about without film words
+        jsonld.of_type(review.get("itemReviewed"), "Movie", "Film") for review in reviews
+    )
+    if not any(review_text.is_prose(p) for p in paragraphs):
+        return None
+    if not (of_a_film or _film_words(" ".join(paragraphs))):
+        return None
     articles = jsonld.of_type(data, "NewsArticle", "Article", "BlogPosting")
     thing = reviews[0] if reviews else articles[0] if articles else {}
     title = (
