@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from diary.core.findings import Findings, Review
+from diary.core.findings import Findings, NotAPage, Review
 from diary.importers import review_article, review_text
 from diary.importers.pages import read_page, recognise
 from diary.importers.review_ratings import rating_score
@@ -281,3 +281,20 @@ def test_a_blog_review_with_a_grade_and_a_credits_block() -> None:
     (review,) = page.reviews
     assert (page.title, review.critic, review.score) == ("Her", "Jo Bell", 91)
     assert review.text is not None and "Share" not in review.text
+
+
+def test_a_review_of_a_movie_needs_no_film_words() -> None:
+    prose = (
+        "<p>Nobody in Quay says what they mean. The harbour does the talking, and the tide "
+        "keeps its own counsel until the very last minute of the night.</p>"
+    )
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "Review", "itemReviewed": '
+        '{"@type": "Movie", "name": "Quay", "dateCreated": "2001"}}</script></head>'
+        f"<body><article><h1>Quiet waters</h1>{prose}</article></body></html>"
+    )
+    page = recognise(html.encode(), "quay.html")
+    assert (page.kind, page.title, page.year) == ("review", "Quay", 2001)
+    plain = html.replace('"Review"', '"WebPage"')
+    with pytest.raises(NotAPage, match="not a page diary understands"):
+        recognise(plain.encode(), "quay.html")
