@@ -60,9 +60,10 @@ _HEADLINE = ".entry-title, [itemprop=headline], article h1, main h1"
 _RATING_PLACES = (
     "[itemprop=reviewRating], [class*=rating], [class*=grade], [class*=verdict], [class*=stars]"
 )
+_PUBLISHED = "[itemprop=datePublished], time.published, time[pubdate], .published[datetime]"
 _DATE_SEARCH = {
     "extensive_search": True,
-    "original_date": True,  # the day it was published, not the day it was last updated
+    "original_date": True,
     "min_date": "1900-01-01",
     "outputformat": "%Y-%m-%d",
 }
@@ -151,6 +152,7 @@ def from_html(soup: BeautifulSoup, data: list[Any], text: str) -> Findings | Non
         published_on=prose.page_date(
             html_page.meta(soup, "article:published_time")
             or jsonld.text(thing.get("datePublished"))
+            or _marked_published(soup)
             or getattr(document, "date", None)
             or _time(soup)
         ),
@@ -277,6 +279,14 @@ def _html_paragraphs(soup: BeautifulSoup) -> list[str]:
 def _byline(soup: BeautifulSoup) -> str | None:
     line = html_page.text_of(soup.select_one("[rel=author], .byline, .author"))
     return _who(re.sub(r"^by\s+", "", line, flags=re.IGNORECASE))[0] if line else None
+
+
+def _marked_published(soup: BeautifulSoup) -> str | None:
+    """The date the page marks as the first publication, when it also shows an update's."""
+    stamp = soup.select_one(_PUBLISHED)
+    if stamp is None:
+        return None
+    return str(stamp.get("datetime") or stamp.get("content") or stamp.get_text(" "))
 
 
 def _time(soup: BeautifulSoup) -> str | None:

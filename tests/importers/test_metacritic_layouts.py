@@ -129,3 +129,16 @@ def test_the_cli_json_lists_what_is_missing(cli: Cli) -> None:
         "the user score",
         "critic reviews",
     ]
+
+
+def test_the_2019_critic_reviews_page_without_json_ld() -> None:
+    page = found("metacritic-2019-critic-reviews.html")
+    assert (page.title, page.year) == ("The Salt Orchard", 2019)  # "Release Date: Sep 20, 2019"
+    assert page.values("release_date") == ["2019-09-20"]
+    assert scores(page) == [("metascore", "68", 24)]
+    assert [(r.publication, r.critic, r.score) for r in page.reviews] == [
+        ("Coastline", "Nell Adeyemi", 100),
+        ("The Weekly Reel", None, 50),  # the logo's title when it has no alt text
+    ]
+    assert page.reviews[0].excerpt == "The year's most patient film, and its kindest."
+    assert page.missing == ["the user score"]  # that page shows none

@@ -298,3 +298,19 @@ def test_a_review_of_a_movie_needs_no_film_words() -> None:
     plain = html.replace('"Review"', '"WebPage"')
     with pytest.raises(NotAPage, match="not a page diary understands"):
         recognise(plain.encode(), "quay.html")
+
+
+def test_html_marked_published_date_wins_over_an_update_shown_first() -> None:
+    body = "".join(
+        f"<p>The film is patient and strange, part {n}. Its cast is small, and every scene "
+        "is allowed to run as long as it needs, which is longer than most directors dare.</p>"
+        for n in range(3)
+    )
+    html = (
+        "<html><head><title>Review: Quay</title></head><body><article><h1>Review: Quay</h1>"
+        '<p class="meta">Updated <time class="updated" datetime="2020-03-05">March 5, 2020'
+        '</time> · First published <time class="entry-date published" datetime="2020-03-01">'
+        f"March 1, 2020</time></p>{body}</article></body></html>"
+    )
+    (review,) = recognise(html.encode(), "quay.html").reviews
+    assert review.published_on == date(2020, 3, 1)
