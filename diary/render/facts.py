@@ -114,7 +114,10 @@ def _quoted(score: Any) -> str:
 def _reviews_line(findings: Findings) -> str:
     if findings.kind == "review":
         review = findings.reviews[0]
-        who = " · ".join(x for x in (review.critic, review.publication) if x)
+        said = [review.critic, review.publication]
+        said.append(review.published_on.isoformat() if review.published_on else None)
+        said.append(f"{review.score}/100" if review.score is not None else None)
+        who = " · ".join(x for x in said if x)
         return f"{review.title or 'untitled'}" + (f" — {who}" if who else "")
     count = len(findings.reviews)
     return f"{count} critic review{'s' * (count != 1)}"

@@ -353,3 +353,15 @@ def test_page_text_in_messages_is_escaped_and_cut(
     assert "\x1b" not in stored.stdout + stored.stderr and "\x07" not in stored.stdout
     assert "Review 'Review: The \\x1b]0;pwned\\x07Long Goodbye and so on" in stored.stdout
     assert "Jo \\x1b[2JBell" in stored.stdout
+
+
+def test_a_review_article_says_what_was_read(cli: Cli, env_setup: Path) -> None:
+    cli.ok("film", "add", "Harbour Lights", "--year", "2011")
+    result = cli.ok("film", "import-page", page("review-newspaper.txt"))
+    assert "Review 'Movie review: Harbour Lights' → Harbour Lights (2011)" in result.stdout
+    assert "Grace Whitlow · 2014-02-16 · 70/100" in " ".join(result.stdout.split())
+    (stored,) = rows(
+        env_setup,
+        "SELECT critic, score, published_on, title FROM film_review WHERE source = 'article'",
+    )
+    assert stored == ("Grace Whitlow", 70, "2014-02-16", "Movie review: Harbour Lights")
