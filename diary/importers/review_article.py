@@ -18,8 +18,9 @@ from bs4 import BeautifulSoup
 from diary.core.findings import Findings, Review
 from diary.importers import html_page, jsonld, prose, review_text
 from diary.importers.review_ratings import in_text, labelled, rating_score
+from diary.importers.review_titles import film_in_title
 
-__all__ = ["from_html", "from_text", "looks_like_text", "rating_score"]
+__all__ = ["film_in_title", "from_html", "from_text", "looks_like_text", "rating_score"]
 
 SOURCE = "article"
 
@@ -32,29 +33,6 @@ _FIELD = re.compile(
     r"^(?P<key>outlet|publication|published in|source|film|movie)\s*:\s*(?P<value>.+)$",
     re.IGNORECASE,
 )
-_QUOTES = "‘'\"“’”"
-_QUOTED = r"[‘'\"“](?P<film>.+?),?[’'\"”](?=[\s,.:;!?]|$)"  # ‘Ender’s Game’ is one title
-_TITLE_FILM = (
-    # "'Her' review: …", "‘Her’ film review"
-    re.compile(rf"^{_QUOTED}\s+(?:(?:film|movie)\s+)?review\b", re.I),
-    # "Review: ‘Her,’ a love story…", "Movie review: 'Her'"
-    re.compile(rf"^(?:(?:film|movie)\s+)?review\s*[:–—|-]\s*{_QUOTED}", re.I),
-    # "Movie review: Her", "Movie Review: Her, Directed by Spike Jonze", "Review: Her"
-    re.compile(
-        r"^(?:(?:film|movie)\s+)?review\s*[:–—|-]\s*(?P<film>.+?)"
-        r"(?:,\s*directed\s+by\b.*|\s+[–—|-]\s+.*)?$",
-        re.I,
-    ),
-    # "Her (Film review)"
-    re.compile(r"^(?P<film>.+?)\s*\((?:film|movie)\s+review\)$", re.I),
-    # "Her – Movie Review", "Her | Film review"
-    re.compile(r"^(?P<film>.+?)\s*[–—|:-]\s*(?:film|movie)\s+review$", re.I),
-    # "Her ★★★½" (a review page's title with the rating after the film)
-    re.compile(r"^(?P<film>.+?)\s+[★½]+$"),
-    # "Her review – a love story", "Her (2013) review", "Her movie review"
-    re.compile(r"^(?P<film>[^:–—|]+?)\s+(?:(?:film|movie)\s+)?review\b", re.I),
-)
-_NOT_FILMS = {"movie", "film", "a", "our", "my", "the", "quick", "mini", "short", "new"}
 _FILM_YEAR = re.compile(r"^(?P<title>.+?)\s*\((?P<year>\d{4})\)\s*$")
 _HEADLINE = ".entry-title, [itemprop=headline], article h1, main h1"
 _RATING_PLACES = (
@@ -204,19 +182,6 @@ def _findings(review: Review, film_line: str | None, film: dict[str, Any] | None
         found.title = match["title"] if match else named
         found.year = int(match["year"]) if match else None
     return found
-
-
-def film_in_title(title: str) -> str | None:
-    """The film a review's title names: 'Movie review: Her' and 'Her review' name Her."""
-    for pattern in _TITLE_FILM:
-        match = pattern.match(title.strip())
-        if match:
-            film = match["film"].strip(" -–—:|").strip(_QUOTES).strip()
-            dated = re.match(r"^.+?\(\d{4}\)", film)  # "Her (2013), One of the Best …"
-            film = dated.group() if dated else film
-            if film and film.lower() not in _NOT_FILMS:
-                return film
-    return None
 
 
 def _film_words(text: str) -> bool:

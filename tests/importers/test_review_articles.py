@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from diary.core.findings import Findings, NotAPage, Review
-from diary.importers import review_article, review_text
+from diary.importers import review_text, review_titles
 from diary.importers.pages import read_page, recognise
 from diary.importers.review_ratings import rating_score
 
@@ -125,7 +125,7 @@ def test_magazine_html_with_a_letter_grade_beside_the_text() -> None:
     ],
 )
 def test_the_film_from_the_title(title: str, film: str | None) -> None:
-    assert review_article.film_in_title(title) == film
+    assert review_titles.film_in_title(title) == film
 
 
 def test_a_title_with_a_year_gives_the_year() -> None:
