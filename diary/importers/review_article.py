@@ -20,7 +20,7 @@ from diary.importers import html_page, jsonld, prose, review_text
 from diary.importers.review_ratings import in_text, labelled, rating_score
 from diary.importers.review_titles import film_in_title
 
-__all__ = ["film_in_title", "from_html", "from_text", "looks_like_text", "rating_score"]
+__all__ = ["from_html", "from_text", "looks_like_text", "rating_score"]
 
 SOURCE = "article"
 
