@@ -197,7 +197,8 @@ def _store_scores(
             )
             result.scores.added += 1
         elif (row.value, row.count) != (score.value, score.count):
-            result.notes.append(f"{score.metric} ({source}): {row.value} → {score.value}")
+            moved = f"{echo(row.value)} → {echo(score.value)}"
+            result.notes.append(f"{score.metric} ({source}): {moved}")
             row.value, row.count, row.recorded_at = score.value, score.count, clock.now()
             session.add(row)
             result.scores.changed += 1

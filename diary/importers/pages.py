@@ -9,6 +9,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from diary.core.echo import echo
 from diary.core.errors import InvalidInput
 from diary.core.findings import KINDS_UNDERSTOOD, Findings, NotAPage
 from diary.core.words import CONTROL
@@ -121,9 +122,10 @@ def fetch(url: str) -> bytes:
         with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
             data: bytes = response.read(MAX_BYTES + 1)
     except urllib.error.HTTPError as exc:
-        raise InvalidInput(f"cannot fetch {url}: HTTP {exc.code} {exc.reason}") from None
+        said = echo(str(exc.reason))  # the server's words
+        raise InvalidInput(f"cannot fetch {url}: HTTP {exc.code} {said}") from None
     except (urllib.error.URLError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
+        reason = echo(str(getattr(exc, "reason", exc)))
         raise InvalidInput(
             f"cannot fetch {url}: {reason}; save the page and import the file instead"
         ) from None
