@@ -80,6 +80,11 @@ def from_text(text: str) -> Findings:
                 updated = updated or prose.page_date(shown)
             else:
                 published = published or prose.page_date(shown)
+    if review.critic is None:  # a name on its own line, then the date on the next
+        named = zip(head[1:], head[2:], strict=False)
+        review.critic = next(
+            (a for a, b in named if prose.looks_like_person(a) and review_text.date_in(b)), None
+        )
     review.published_on = published or updated
     after_title = re.search(r"[★½]+$", head[0]) if head else None  # "Her ★★★½"
     review.score = in_text(head[1:], paragraphs) or (

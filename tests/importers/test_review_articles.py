@@ -314,3 +314,15 @@ def test_html_marked_published_date_wins_over_an_update_shown_first() -> None:
     )
     (review,) = recognise(html.encode(), "quay.html").reviews
     assert review.published_on == date(2020, 3, 1)
+
+
+def test_a_critic_named_on_the_line_before_the_date() -> None:
+    text = (
+        "Her\nJo Bell\nDecember 18, 2013\n★★★★\n\n"
+        "The film is patient and strange. Its cast is small, and every scene is allowed to "
+        "run as long as it needs, which is longer than most directors would dare.\n\n"
+        "Rating: R for language and sexual content.\n"
+    )
+    (review,) = recognise(text.encode(), "her.txt").reviews
+    assert (review.critic, review.published_on) == ("Jo Bell", date(2013, 12, 18))
+    assert review.score == 80  # the stars, not the film's "Rating: R"
