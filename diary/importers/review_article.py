@@ -120,8 +120,7 @@ def from_html(soup: BeautifulSoup, data: list[Any], text: str) -> Findings | Non
         or getattr(document, "title", None)
         or html_page.title(soup)
     )
-    if paragraphs and title and paragraphs[0] == title:
-        paragraphs = paragraphs[1:]
+    paragraphs = [p for p in paragraphs if p != title]  # the headline is not the text
     review = Review(
         title=title,
         critic=html_page.meta(soup, "author")
@@ -169,8 +168,7 @@ def _extract(text: str) -> Any:
 def _body(document: Any, soup: BeautifulSoup) -> list[str]:
     text = getattr(document, "text", None)
     lines = text.split("\n") if text else _html_paragraphs(soup)
-    found = [prose.clean(line) for line in lines]
-    return [line for line in found if line and not review_text.is_chrome(line)]
+    return [line for line in review_text.article_lines(prose.clean(x) for x in lines) if line]
 
 
 def _findings(review: Review, film_line: str | None, film: dict[str, Any] | None) -> Findings:

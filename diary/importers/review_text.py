@@ -9,6 +9,7 @@ paragraphs of the review.
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from diary.importers import prose
@@ -48,7 +49,11 @@ class TextArticle:
 
 
 def read(text: str) -> TextArticle:
-    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return _split(article_lines(" ".join(line.split()) for line in text.split("\n")))
+
+
+def article_lines(lines: Iterable[str]) -> list[str]:
+    """The lines of the article: the site's chrome dropped, the reader comments cut off."""
     kept: list[str] = []
     prose_seen = False
     for line in lines:
@@ -58,7 +63,7 @@ def read(text: str) -> TextArticle:
             continue
         prose_seen = prose_seen or is_prose(line)
         kept.append(line)
-    return _split(kept)
+    return kept
 
 
 def is_chrome(line: str) -> bool:

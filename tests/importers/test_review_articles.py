@@ -326,3 +326,25 @@ def test_a_critic_named_on_the_line_before_the_date() -> None:
     (review,) = recognise(text.encode(), "her.txt").reviews
     assert (review.critic, review.published_on) == ("Jo Bell", date(2013, 12, 18))
     assert review.score == 80  # the stars, not the film's "Rating: R"
+
+
+def test_html_comments_the_extractor_keeps_are_cut_at_their_heading() -> None:
+    body = "".join(
+        f"<p>The film is patient and strange, part {n}. Its cast is small, and every scene "
+        "is allowed to run as long as it needs, which is longer than most directors dare.</p>"
+        for n in range(3)
+    )
+    talk = "".join(
+        f"<div class='thread-item'><p>reader{n} wrote: I saw the movie last night and the cast "
+        "was great, the director should be proud of every scene in it. Loved it.</p></div>"
+        for n in range(3)
+    )
+    html = (
+        "<html><head><title>Review: Quay</title></head><body><article><h1>Review: Quay</h1>"
+        f"{body}<h3>3 Comments</h3>{talk}</article></body></html>"
+    )
+    (review,) = recognise(html.encode(), "quay.html").reviews
+    assert review.title == "Review: Quay"
+    assert review.text is not None and review.text.count("\n\n") == 2
+    assert review.text.startswith("The film is patient and strange, part 0.")
+    assert "reader" not in review.text and "Comments" not in review.text
