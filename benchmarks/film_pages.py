@@ -2,7 +2,8 @@
 
 Run by hand: `python -m benchmarks.film_pages [--runs N]`. It writes made-up pages the size
 of long real ones (a Wikipedia article of about 1 MB of HTML, a Metacritic page listing 60
-critic reviews, the same article as plain text), times reading each page in-process, then
+critic reviews, the same article as plain text, a blog review under 400 reader comments),
+times reading each page in-process, then
 times whole `python -m diary film import-page …` runs (each into a fresh copy of the same
 database) and `diary film show`, against the floor `python -c "import sqlmodel"`, and
 rewrites its section of docs/performance.md.
@@ -95,6 +96,30 @@ def metacritic_html(reviews: int = 60) -> str:
     )
 
 
+def review_html(paragraphs: int = 120, comments: int = 400) -> str:
+    """A long blog review: navigation, cookie bar, adverts between paragraphs, a sidebar and
+    hundreds of reader comments, all of which the reader must leave out."""
+    body = "".join(
+        f"<p>{paragraph(n)}</p>" + ('<div class="ad">Advertisement</div>' if n % 5 == 0 else "")
+        for n in range(paragraphs)
+    )
+    said = "".join(
+        f'<li class="comment"><p>{sentence(n)} {sentence(n + 1)}</p></li>' for n in range(comments)
+    )
+    return (
+        "<!DOCTYPE html><html><head><title>Movie Review: Bench Light | Bench Reels</title>"
+        '<script type="application/ld+json">{"@type": "Review", "itemReviewed": {"@type": '
+        '"Movie", "name": "Bench Light", "dateCreated": "1999"}, "author": {"name": "Ada '
+        'Quill"}, "datePublished": "1999-04-02"}</script></head><body>'
+        '<div class="cookie-banner">This site uses cookies. Accept</div>'
+        "<nav><ul>" + "<li><a href='#'>Section</a></li>" * 40 + "</ul></nav>"
+        '<main><article><h1 class="entry-title">Movie Review: Bench Light</h1>'
+        f'<div class="entry-content">{body}<p>I give it 3 booms out of 5.</p></div></article>'
+        f'<div id="comments"><ol class="comment-list">{said}</ol></div></main>'
+        "<aside>" + "<p><a href='#'>Another film review</a></p>" * 100 + "</aside></body></html>"
+    )
+
+
 def parse_seconds(path: Path, runs: int) -> float:
     from diary.importers.pages import read_page
 
@@ -132,6 +157,7 @@ def main() -> None:
             "Wikipedia HTML": (here / "bench-wikipedia.html", wikipedia_html()),
             "Wikipedia text": (here / "bench-wikipedia.txt", wikipedia_text()),
             "Metacritic HTML": (here / "bench-metacritic.html", metacritic_html()),
+            "review article HTML": (here / "bench-review.html", review_html()),
         }
         for path, content in pages.values():
             path.write_text(content, encoding="utf-8")
@@ -152,7 +178,7 @@ def main() -> None:
             run_seconds(diary_argv("film", "import-page", str(path)), env)
         shown = median_seconds(diary_argv("film", "show", "Bench Light (1999)"), args.runs, env)
         rows.append(
-            f"| `film show` (all three pages imported) | {shown:.3f} | {shown / floor:.2f} |"
+            f"| `film show` (all four pages imported) | {shown:.3f} | {shown / floor:.2f} |"
         )
     body = "\n".join(
         [

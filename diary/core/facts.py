@@ -14,6 +14,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from diary.core import clock
+from diary.core.echo import echo
 from diary.core.errors import Ambiguous, NotFound
 from diary.core.films import add_film, films_with_key, label
 from diary.core.findings import Fact, Findings, Review, Score
@@ -90,7 +91,7 @@ def film_for(session: Session, findings: Findings) -> tuple[Film, bool, str | No
     if not findings.title:
         raise NotFound("the page does not say which film it is about; give --film FILM")
     key = title_key(findings.title)
-    named = display(findings.title, findings.year)
+    named = display(echo(findings.title), findings.year)
     candidates = films_with_key(session, key, findings.year)
     note = None
     if not candidates and findings.year is not None:
@@ -106,10 +107,10 @@ def film_for(session: Session, findings: Findings) -> tuple[Film, bool, str | No
         return candidates[0], False, note
     if len(candidates) > 1:
         names = ", ".join(label(f) for f in candidates)
-        raise Ambiguous(f"the page is about {named!r}, which could be {names}; give --film")
+        raise Ambiguous(f"the page is about '{named}', which could be {names}; give --film")
     if findings.year is None:
         raise NotFound(
-            f"no film called {findings.title!r} here and the page gives no year; "
+            f"no film called '{echo(findings.title)}' here and the page gives no year; "
             "add it with `diary film add` or give --film"
         )
     return add_film(session, findings.title, findings.year), True, None
@@ -123,8 +124,8 @@ def _other_film(session: Session, findings: Findings, film: Film) -> str | None:
     near_year = findings.year is None or film.year is None or abs(film.year - findings.year) <= 1
     if same_title and near_year:
         return None
-    named = display(findings.title, findings.year)
-    return f"Note: the page is about {named!r}; stored on {label(film)} as --film says."
+    named = display(echo(findings.title), findings.year)
+    return f"Note: the page is about '{named}'; stored on {label(film)} as --film says."
 
 
 def _store_facts(
@@ -196,7 +197,8 @@ def _store_scores(
             )
             result.scores.added += 1
         elif (row.value, row.count) != (score.value, score.count):
-            result.notes.append(f"{score.metric} ({source}): {row.value} → {score.value}")
+            moved = f"{echo(row.value)} → {echo(score.value)}"
+            result.notes.append(f"{score.metric} ({source}): {moved}")
             row.value, row.count, row.recorded_at = score.value, score.count, clock.now()
             session.add(row)
             result.scores.changed += 1

@@ -54,6 +54,8 @@ class Findings:
     facts: list[Fact] = field(default_factory=list)
     scores: list[Score] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)
+    # what a page of this kind should give but this one did not ("the Metascore", …)
+    missing: list[str] = field(default_factory=list)
     _seen: set[tuple[str, str]] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, kind: str, value: str | None, detail: str | None = None) -> None:

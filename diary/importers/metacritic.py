@@ -1,36 +1,51 @@
-"""A Metacritic film page saved as HTML: its schema.org Movie, the user score, critic reviews.
+"""A Metacritic film page saved as HTML: its schema.org Movie, its scores, its critic reviews.
 
-The Movie JSON-LD gives title, release date, description, content rating, duration,
-directors, actors, genres and the Metascore with its review count; the page itself gives the
-user score and the critic reviews it lists (score, publication, critic, date, excerpt).
+Pages saved since about 2017 carry a schema.org Movie JSON-LD block (title, release date,
+description, content rating, duration, directors, actors, genres, Metascore and review
+count); older pages carry none, and their header gives the title, release date, director,
+genres, runtime and the scores instead. The user score and its number of ratings ("based on
+1,208 Ratings", "Based on 312 User Ratings") and the critic reviews always come from the
+page itself. What a film page should have but this one did not give is listed in
+`Findings.missing`, so an unknown layout is said, not stored as nothing.
 """
 
 import re
 from typing import Any
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup
 
-from diary.core.findings import Findings, NotAPage, Review, number
+from diary.core.findings import Findings, NotAPage, number
 from diary.importers import html_page, jsonld, prose
+from diary.importers.metacritic_reviews import critic_reviews
 
 SOURCE = "Metacritic"
 
-_CARD = ".c-siteReview, .critic_review, .review.critic"
-_PUBLICATION = ".c-siteReviewHeader_publicationName, .source, .publication"
-_CRITIC = ".c-siteReview_criticName, .author"
-_SCORE = ".c-siteReviewScore, .metascore_w, .review_grade"
-_DATE = ".c-siteReviewHeader_reviewDate, .date"
-_EXCERPT = ".c-siteReview_quote, .summary, .review_body"
-_LINK = "a.c-siteReview_externalLink, .summary a[href], a.read_full"
+_TITLE = (
+    ".c-productHero_title h1, .product_page_title h1, h1.product_title, "
+    ".product_title [itemprop=name], .product_title a, .product_title"
+)
+_RELEASE = ".release_data .data, .release_date .data, .release_date, [itemprop=datePublished]"
+_METASCORE = (
+    ".c-productScoreInfo_scoreNumber .c-siteReviewScore:not(.c-siteReviewScore_user)",
+    ".metascore_summary [itemprop=ratingValue]",
+    ".metascore_summary .metascore_w",
+    ".metascore_w.larger:not(.user)",
+    ".metascore_w.xlarge:not(.user)",
+)
 # The page's own user score first: each user review on the page has a score of its own.
 _USER_SCORE = (
     ".c-productScoreInfo .c-siteReviewScore_user",
     ".c-reviewsOverview_overviewDetails .c-siteReviewScore_user",
     "[data-testid='user-score']",
     ".c-siteReviewScore_user:not(.c-siteReview .c-siteReviewScore_user)",
-    ".metascore_w.user",
+    ".userscore_wrap .metascore_w",
+    ".userscore_wrap .score_value",
+    ".metascore_w.user:not(.indiv)",
 )
+_CRITIC_COUNT = re.compile(r"based on ([\d,]+) Critic(?:s| Reviews?)\b", re.IGNORECASE)
+_USER_COUNT = re.compile(r"based on ([\d,]+) (?:User )?Ratings?\b", re.IGNORECASE)
 _NOT_FILMS = {"TVSeries": "a TV show", "TVSeason": "a TV season", "VideoGame": "a game"}
+_NOT_FILM_PATHS = {"/tv/": "a TV show", "/game/": "a game", "/music/": "an album"}
 
 
 def looks_like(soup: BeautifulSoup, data: list[Any]) -> bool:
@@ -41,40 +56,78 @@ def looks_like(soup: BeautifulSoup, data: list[Any]) -> bool:
 
 def parse(soup: BeautifulSoup, data: list[Any]) -> Findings:
     movies = jsonld.of_type(data, "Movie")
-    if not movies:
-        kinds = {kind for thing in jsonld.things(data) for kind in jsonld.types(thing)}
-        other = next((name for kind, name in _NOT_FILMS.items() if kind in kinds), None)
-        if other:
-            raise NotAPage(f"this Metacritic page is about {other}, not a film")
-        raise NotAPage("this Metacritic page has no film data (no schema.org Movie JSON-LD)")
-    movie = movies[0]
+    movie = movies[0] if movies else _older_page(soup, data)
     found = Findings(
         "metacritic",
         SOURCE,
-        title=jsonld.text(movie.get("name")),
+        title=jsonld.text(movie.get("name")) or _page_title(soup),
         page_title=html_page.meta(soup, "og:title") or html_page.title(soup),
         url=html_page.address(soup) or jsonld.text(movie.get("url")),
     )
+    if not found.title:
+        raise NotAPage("this Metacritic page does not say which film it is about")
     published = jsonld.text(movie.get("datePublished") or movie.get("dateCreated"))
+    published = published or _label_off(html_page.text_of(soup.select_one(_RELEASE)))
     released = prose.page_date(published)
-    year = re.search(r"\b(1[89]\d\d|20\d\d)\b", published or "")
+    year = re.search(r"\b(1[89]\d\d|20\d\d)\b", published or "") or re.search(
+        r"\b(1[89]\d\d|20\d\d)\b", html_page.text_of(soup.select_one(".release_year")) or ""
+    )
     found.year = released.year if released else int(year.group(1)) if year else None
     found.add("release_date", released.isoformat() if released else published)
     found.add("description", jsonld.text(movie.get("description")))
     found.add("content_rating", jsonld.text(movie.get("contentRating")))
-    runtime = jsonld.minutes(movie.get("duration"))
+    runtime = jsonld.minutes(movie.get("duration")) or _page_runtime(soup)
     if runtime:
         found.add("runtime", str(runtime), "minutes")
-    for name in jsonld.names(movie.get("director")):
+    for name in jsonld.names(movie.get("director")) or _page_list(soup, ".director a"):
         found.add("director", name)
     for name in jsonld.names(_joined(movie.get("actor"), movie.get("actors"))):
         found.add("star", name)
-    for genre in jsonld.names(movie.get("genre")):
+    genres = jsonld.names(movie.get("genre")) or _page_list(soup, ".product_genre .data")
+    for genre in genres:
         found.add("genre", genre)
-    _metascore(found, movie.get("aggregateRating"))
-    _user_score(found, soup)
-    found.reviews = critic_reviews(soup)
+    page = " ".join(soup.get_text(" ").split())
+    _metascore(found, movie.get("aggregateRating"), soup, page)
+    _user_score(found, soup, page)
+    listed = critic_reviews(soup)
+    found.reviews = listed.reviews
+    _say_what_is_missing(found, listed.unreadable)
     return found
+
+
+def _older_page(soup: BeautifulSoup, data: list[Any]) -> dict[str, Any]:
+    """No Movie block: a film page of an older layout is read from its header, else refused."""
+    kinds = {kind for thing in jsonld.things(data) for kind in jsonld.types(thing)}
+    address = html_page.address(soup) or ""
+    other = next((name for kind, name in _NOT_FILMS.items() if kind in kinds), None)
+    other = other or next((name for path, name in _NOT_FILM_PATHS.items() if path in address), None)
+    if other:
+        raise NotAPage(f"this Metacritic page is about {other}, not a film")
+    film_page = "/movie/" in address or html_page.meta(soup, "og:type") in {"movie", "video.movie"}
+    if not film_page or not _page_title(soup):
+        raise NotAPage(
+            "this Metacritic page has no film data (no schema.org Movie JSON-LD, "
+            "and no film page header)"
+        )
+    return {}
+
+
+def _page_title(soup: BeautifulSoup) -> str | None:
+    return html_page.text_of(soup.select_one(_TITLE)) or html_page.meta(soup, "og:title")
+
+
+def _label_off(text: str | None) -> str | None:
+    return re.sub(r"^Release Date:\s*", "", text, flags=re.IGNORECASE) or None if text else None
+
+
+def _page_runtime(soup: BeautifulSoup) -> int | None:
+    text = html_page.text_of(soup.select_one(".product_runtime .data, .runtime")) or ""
+    minutes = re.search(r"(\d+)\s*min", text)
+    return int(minutes.group(1)) if minutes else None
+
+
+def _page_list(soup: BeautifulSoup, selector: str) -> list[str]:
+    return [text for e in soup.select(selector) if (text := html_page.text_of(e))]
 
 
 def _joined(*values: Any) -> list[Any]:
@@ -85,62 +138,43 @@ def _joined(*values: Any) -> list[Any]:
     return joined
 
 
-def _metascore(found: Findings, rating: Any) -> None:
+def _metascore(found: Findings, rating: Any, soup: BeautifulSoup, page: str) -> None:
     if isinstance(rating, list):
         rating = next((r for r in rating if isinstance(r, dict)), None)
-    if not isinstance(rating, dict):
+    if isinstance(rating, dict) and jsonld.text(rating.get("ratingValue")):
+        count = number(jsonld.text(rating.get("reviewCount") or rating.get("ratingCount")))
+        found.score("metascore", jsonld.text(rating.get("ratingValue")), count)
         return
-    value = jsonld.text(rating.get("ratingValue"))
-    count = number(jsonld.text(rating.get("reviewCount") or rating.get("ratingCount")))
-    found.score("metascore", value, count)
+    shown, value = _first_number(soup, _METASCORE)
+    if value is not None:
+        counted = _CRITIC_COUNT.search(page)
+        found.score("metascore", value, number(counted.group(1) if counted else None))
+    elif not shown:
+        found.missing.append("the Metascore")
 
 
-def _user_score(found: Findings, soup: BeautifulSoup) -> None:
-    element = next((e for s in _USER_SCORE if (e := soup.select_one(s)) is not None), None)
+def _user_score(found: Findings, soup: BeautifulSoup, page: str) -> None:
+    shown, value = _first_number(soup, _USER_SCORE)
+    if value is not None:
+        counted = _USER_COUNT.search(page)
+        found.score("user_score", value, number(counted.group(1) if counted else None))
+    elif not shown:
+        found.missing.append("the user score")
+
+
+def _first_number(soup: BeautifulSoup, selectors: tuple[str, ...]) -> tuple[bool, str | None]:
+    """(whether the page shows the score, its number): "tbd" (too few yet) is shown, no number."""
+    element = next((e for s in selectors if (e := soup.select_one(s)) is not None), None)
     if element is None:
-        return
+        return False, None
     value = re.search(r"\d+(?:\.\d+)?", element.get_text(" "))
-    if value is None:  # "tbd": not enough ratings yet
-        return
-    page = " ".join(soup.get_text(" ").split())
-    count = re.search(r"Based on ([\d,]+) User Ratings?", page, re.IGNORECASE)
-    found.score("user_score", value.group(0), number(count.group(1) if count else None))
+    return True, value.group(0) if value else None
 
 
-def critic_reviews(soup: BeautifulSoup) -> list[Review]:
-    reviews = []
-    for card in soup.select(_CARD):
-        if card.find_parent(class_=["c-siteReview", "critic_review"]) is not None:
-            continue
-        if card.select_one(".c-siteReviewHeader_username, .username") is not None:
-            continue  # a user's review, not a critic's
-        review = Review(
-            publication=_text(card, _PUBLICATION),
-            critic=_critic(_text(card, _CRITIC)),
-            score=_score(_text(card, _SCORE)),
-            published_on=prose.page_date(_text(card, _DATE)),
-            excerpt=_text(card, _EXCERPT),
-            url=_href(card),
-        )
-        if review.publication or review.critic:
-            reviews.append(review)
-    return reviews
-
-
-def _text(card: Tag, selector: str) -> str | None:
-    return html_page.text_of(card.select_one(selector))
-
-
-def _critic(text: str | None) -> str | None:
-    return re.sub(r"^By\s+", "", text).strip() or None if text else None
-
-
-def _score(text: str | None) -> int | None:
-    value = number(text)
-    return value if value is not None and 0 <= value <= 100 else None
-
-
-def _href(card: Tag) -> str | None:
-    link = card.select_one(_LINK)
-    href = link.get("href") if link is not None else None
-    return str(href) if href and str(href).startswith("http") else None
+def _say_what_is_missing(found: Findings, unreadable: int) -> None:
+    if found.year is None:
+        found.missing.insert(0, "the release year")
+    if unreadable:
+        found.missing.append(f"{unreadable} critic review blocks with no publication or critic")
+    elif not found.reviews:
+        found.missing.append("critic reviews")

@@ -9,8 +9,10 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from diary.core.echo import echo
 from diary.core.errors import InvalidInput
 from diary.core.findings import KINDS_UNDERSTOOD, Findings, NotAPage
+from diary.core.words import CONTROL
 from diary.importers import (
     html_page,
     jsonld,
@@ -59,6 +61,8 @@ def recognise(data: bytes, name: str) -> Findings:
         raise NotAPage(f"{name}: {exc.message}") from None
     if found is None:
         raise NotAPage(f"{name} is not a page diary understands; it reads {KINDS_UNDERSTOOD}")
+    # a film is added under the title the page gives: no control character comes with it
+    found.title = CONTROL.sub("", found.title).strip() or None if found.title else None
     return found
 
 
@@ -70,8 +74,7 @@ def _recognise(text: str) -> Findings | None:
             return metacritic.parse(soup, data)
         if wikipedia_html.looks_like(soup):
             return wikipedia.read_article(wikipedia_html.parse(soup))
-        if review_article.looks_like_html(soup, data):
-            return review_article.from_html(soup, data)
+        return review_article.from_html(soup, data, text)
     elif wikipedia_text.looks_like(text):
         return wikipedia.read_article(wikipedia_text.parse(text))
     elif review_article.looks_like_text(text):
@@ -119,9 +122,10 @@ def fetch(url: str) -> bytes:
         with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
             data: bytes = response.read(MAX_BYTES + 1)
     except urllib.error.HTTPError as exc:
-        raise InvalidInput(f"cannot fetch {url}: HTTP {exc.code} {exc.reason}") from None
+        said = echo(str(exc.reason))  # the server's words
+        raise InvalidInput(f"cannot fetch {url}: HTTP {exc.code} {said}") from None
     except (urllib.error.URLError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
+        reason = echo(str(getattr(exc, "reason", exc)))
         raise InvalidInput(
             f"cannot fetch {url}: {reason}; save the page and import the file instead"
         ) from None

@@ -1,9 +1,13 @@
-"""A critic's review saved as plain text or HTML: title, critic, outlet, date, rating, text.
+"""A critic's review saved as plain text or HTML: title, film, critic, outlet, date, rating, text.
 
-Plain text is read as: a title line; then, in any order, header lines such as
-`By Critic Name, Outlet`, `Outlet: …`, `Published: 18 December 2013`, `Rating: ★★★★` or
-`Film: Her (2013)`; then the paragraphs of the review. HTML gives the same through its meta
-tags, its schema.org Review/Article JSON-LD, and the paragraphs of its <article>.
+Plain text is read by the small rules of `review_text` (the site's chrome dropped, then a
+title line, header lines in any order — `By Critic, Outlet`, `Published: 18 December 2013`,
+`Updated on February 16, 2014`, `Rating: ★★★½`, `Film: Her (2013)` — and the paragraphs).
+HTML is read by trafilatura, which finds the article's body among navigation, comments,
+sidebars, cookie notices and advertising, and its metadata (title, author, site, date via
+htmldate); the page's own meta tags and schema.org Review/Article JSON-LD come first where
+they say the same. The film is the Review's `itemReviewed`, a `Film:` line, or the title's
+own words ("Movie review: Her", "Review: Her", "Her review – …", "'Her' review").
 """
 
 import re
@@ -12,7 +16,11 @@ from typing import Any
 from bs4 import BeautifulSoup
 
 from diary.core.findings import Findings, Review
-from diary.importers import html_page, jsonld, prose
+from diary.importers import html_page, jsonld, prose, review_text
+from diary.importers.review_ratings import in_text, labelled, rating_score
+from diary.importers.review_titles import film_in_title
+
+__all__ = ["from_html", "from_text", "looks_like_text", "rating_score"]
 
 SOURCE = "article"
 
@@ -21,94 +29,146 @@ _FILM_WORDS = re.compile(
     r"actor|actress|cast|scenes?|plot|characters?|cinema)\b",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^(?:by|review by|reviewed by)\s+(?P<who>.+)$", re.IGNORECASE)
 _FIELD = re.compile(
-    r"^(?P<key>outlet|publication|published in|source|published|posted|date|rating|"
-    r"score|verdict|film|movie)\s*:\s*(?P<value>.+)$",
+    r"^(?P<key>outlet|publication|published in|source|film|movie)\s*:\s*(?P<value>.+)$",
     re.IGNORECASE,
 )
-_TITLE_FILM = (
-    re.compile(r"^[‘'\"“](?P<film>[^’'\"”]+)[’'\"”]\s+(?:film\s+)?review\b", re.IGNORECASE),
-    re.compile(r"^(?P<film>[^:–—|]+?)\s+(?:film\s+)?review\b", re.IGNORECASE),
-    re.compile(r"^(?:film\s+)?review\s*[:–—|-]\s*[‘'\"“]?(?P<film>[^’'\"”:–—|]+)", re.I),
-)
 _FILM_YEAR = re.compile(r"^(?P<title>.+?)\s*\((?P<year>\d{4})\)\s*$")
+_HEADLINE = ".entry-title, [itemprop=headline], article h1, main h1"
+_RATING_PLACES = (
+    "[itemprop=reviewRating], [class*=rating], [class*=grade], [class*=verdict], [class*=stars]"
+)
+_PUBLISHED = "[itemprop=datePublished], time.published, time[pubdate], .published[datetime]"
+_DATE_SEARCH = {
+    "extensive_search": True,
+    "original_date": True,
+    "min_date": "1900-01-01",
+    "outputformat": "%Y-%m-%d",
+}
 
 
 def looks_like_text(text: str) -> bool:
     """Prose about a film: sentences in paragraphs, a byline or the vocabulary of a review."""
-    head, paragraphs = _split_text(text)
-    body = " ".join(paragraphs)
-    if len(body.split()) < 25 or not any(_is_prose(p) for p in paragraphs):
+    article = review_text.read(text)
+    body = " ".join(article.paragraphs)
+    if len(body.split()) < 25 or not any(review_text.is_prose(p) for p in article.paragraphs):
         return False
-    has_byline = any(_BYLINE.match(line) for line in head)
-    return has_byline or "review" in (head[0].lower() if head else "") or _film_words(body)
-
-
-def looks_like_html(soup: BeautifulSoup, data: list[Any]) -> bool:
-    article_types = {"Review", "CriticReview", "NewsArticle", "Article", "BlogPosting"}
-    kinds = {kind for thing in jsonld.things(data) for kind in jsonld.types(thing)}
-    is_article = bool(kinds & article_types) or html_page.meta(soup, "og:type") == "article"
-    is_article = is_article or soup.find("article") is not None
-    paragraphs = _html_paragraphs(soup)
-    return (
-        is_article and any(_is_prose(p) for p in paragraphs) and _film_words(" ".join(paragraphs))
-    )
+    has_byline = any(review_text.critic_in(line) for line in article.head)
+    head = article.head[0].lower() if article.head else ""
+    return has_byline or "review" in head or _film_words(body)
 
 
 def from_text(text: str) -> Findings:
-    head, paragraphs = _split_text(text)
+    article = review_text.read(text)
+    head, paragraphs = article.head, article.paragraphs
     review = Review(title=head[0] if head else None, text="\n\n".join(paragraphs))
     film_line = None
+    published = updated = None
     for line in head[1:]:
-        byline, field = _BYLINE.match(line), _FIELD.match(line)
-        if byline:
-            review.critic, publication = _who(byline["who"])
-            review.publication = review.publication or publication
-        elif field:
+        field, critic = _FIELD.match(line), review_text.critic_in(line)
+        if field:
             key, value = field["key"].lower(), field["value"].strip()
-            if key in {"outlet", "publication", "published in", "source"}:
-                review.publication = value
-            elif key in {"published", "posted", "date"}:
-                review.published_on = prose.page_date(value)
-            elif key in {"rating", "score", "verdict"}:
-                review.score = rating_score(value)
-            else:
+            if key in {"film", "movie"}:
                 film_line = value
-        elif review.published_on is None and prose.page_date(line):
-            review.published_on = prose.page_date(line)
+            else:
+                review.publication = value
+        elif critic and review.critic is None:
+            review.critic, publication = _who(critic)
+            review.publication = review.publication or publication
+        for is_update, shown in review_text.dates_in(line):
+            if is_update:
+                updated = updated or prose.page_date(shown)
+            else:
+                published = published or prose.page_date(shown)
+    if review.critic is None:  # a name on its own line, then the date on the next
+        named = zip(head[1:], head[2:], strict=False)
+        review.critic = next(
+            (a for a, b in named if prose.looks_like_person(a) and review_text.date_in(b)), None
+        )
+    review.published_on = published or updated
+    after_title = re.search(r"[★½]+$", head[0]) if head else None  # "Her ★★★½"
+    review.score = in_text(head[1:], paragraphs) or (
+        rating_score(after_title.group()) if after_title else None
+    )
     review.excerpt = _excerpt(paragraphs)
     return _findings(review, film_line, None)
 
 
-def from_html(soup: BeautifulSoup, data: list[Any]) -> Findings:
+def from_html(soup: BeautifulSoup, data: list[Any], text: str) -> Findings | None:
+    """The review on an article page; None when the page is no article about a film."""
+    kinds = {kind for thing in jsonld.things(data) for kind in jsonld.types(thing)}
+    article_types = {"Review", "CriticReview", "NewsArticle", "Article", "BlogPosting"}
+    is_article = bool(kinds & article_types) or html_page.meta(soup, "og:type") == "article"
+    if not (is_article or soup.find("article") is not None):
+        return None
+    document = _extract(text)
+    paragraphs = _body(document, soup)
     reviews = jsonld.of_type(data, "Review", "CriticReview")
+    of_a_film = any(  # a Review of a Movie says what it is about without film words
+        jsonld.of_type(review.get("itemReviewed"), "Movie", "Film") for review in reviews
+    )
+    if not any(review_text.is_prose(p) for p in paragraphs):
+        return None
+    if not (of_a_film or _film_words(" ".join(paragraphs))):
+        return None
     articles = jsonld.of_type(data, "NewsArticle", "Article", "BlogPosting")
     thing = reviews[0] if reviews else articles[0] if articles else {}
-    paragraphs = _html_paragraphs(soup)
-    review = Review(
-        title=html_page.meta(soup, "og:title")
+    title = (
+        html_page.meta(soup, "og:title")
         or jsonld.text(thing.get("headline") or thing.get("name"))
-        or html_page.text_of(soup.select_one("h1"))
-        or html_page.title(soup),
+        or html_page.text_of(soup.select_one(_HEADLINE))
+        or getattr(document, "title", None)
+        or html_page.title(soup)
+    )
+    paragraphs = [p for p in paragraphs if p != title]  # the headline is not the text
+    review = Review(
+        title=title,
         critic=html_page.meta(soup, "author")
         or next(iter(jsonld.names(thing.get("author"))), None)
+        or getattr(document, "author", None)
         or _byline(soup),
         publication=html_page.meta(soup, "og:site_name")
-        or next(iter(jsonld.names(thing.get("publisher"))), None),
+        or next(iter(jsonld.names(thing.get("publisher"))), None)
+        or _site_in_title(html_page.title(soup), title)
+        or _site_name(getattr(document, "sitename", None)),
         published_on=prose.page_date(
             html_page.meta(soup, "article:published_time")
             or jsonld.text(thing.get("datePublished"))
+            or _marked_published(soup)
+            or getattr(document, "date", None)
             or _time(soup)
         ),
         text="\n\n".join(paragraphs),
         url=html_page.address(soup),
     )
-    review.score = _rating(thing.get("reviewRating"))
+    review.score = _rating(thing.get("reviewRating")) or _rating_on_page(soup, paragraphs)
     review.excerpt = html_page.meta(soup, "description") or _excerpt(paragraphs)
     film = thing.get("itemReviewed")
     film = film[0] if isinstance(film, list) and film else film
     return _findings(review, None, film if isinstance(film, dict) else None)
+
+
+def _extract(text: str) -> Any:
+    """trafilatura's reading of the page: body without chrome or comments, and metadata."""
+    import trafilatura
+
+    try:
+        return trafilatura.bare_extraction(
+            text,
+            include_comments=False,
+            include_tables=False,
+            with_metadata=True,
+            favor_precision=True,
+            date_extraction_params=_DATE_SEARCH,
+        )
+    except Exception:  # a page the extractor chokes on is read by the simple rules below
+        return None
+
+
+def _body(document: Any, soup: BeautifulSoup) -> list[str]:
+    text = getattr(document, "text", None)
+    lines = text.split("\n") if text else _html_paragraphs(soup)
+    return [line for line in review_text.article_lines(prose.clean(x) for x in lines) if line]
 
 
 def _findings(review: Review, film_line: str | None, film: dict[str, Any] | None) -> Findings:
@@ -119,54 +179,12 @@ def _findings(review: Review, film_line: str | None, film: dict[str, Any] | None
         dated = jsonld.text(film.get("dateCreated") or film.get("datePublished")) or ""
         year = re.search(r"\b(1[89]\d\d|20\d\d)\b", dated)
         found.year = int(year.group(1)) if year else None
-    elif film_line:
-        match = _FILM_YEAR.match(film_line)
-        found.title = match["title"] if match else film_line
+    elif film_line or review.title:
+        named = film_line or film_in_title(review.title or "")
+        match = _FILM_YEAR.match(named or "")
+        found.title = match["title"] if match else named
         found.year = int(match["year"]) if match else None
-    elif review.title:
-        found.title = _film_in_title(review.title)
     return found
-
-
-def _film_in_title(title: str) -> str | None:
-    for pattern in _TITLE_FILM:
-        match = pattern.match(title.strip())
-        if match:
-            return match["film"].strip(" -–—:|") or None
-    return None
-
-
-def _split_text(text: str) -> tuple[list[str], list[str]]:
-    """(title and header lines, paragraphs): the header ends at the first line of prose."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    head: list[str] = []
-    index = 0
-    while index < len(lines):
-        line = " ".join(lines[index].split())
-        if line and head and not _is_header(line):
-            break
-        if line:
-            head.append(line)
-        index += 1
-    paragraphs = []
-    for block in re.split(r"\n\s*\n", "\n".join(lines[index:])):
-        pieces = block.splitlines() if _one_per_line(block) else [block]
-        paragraphs += [" ".join(p.split()) for p in pieces if p.strip()]
-    return head, paragraphs
-
-
-def _is_header(line: str) -> bool:
-    if _BYLINE.match(line) or _FIELD.match(line) or prose.page_date(line):
-        return True
-    return len(line.split()) <= 12 and not line.endswith((".", "!", "?", '"', "”"))
-
-
-def _one_per_line(block: str) -> bool:
-    return all(line.rstrip().endswith((".", "!", "?", '"', "”")) for line in block.splitlines())
-
-
-def _is_prose(paragraph: str) -> bool:
-    return len(paragraph.split()) >= 20 and len(prose.sentences(paragraph)) >= 2
 
 
 def _film_words(text: str) -> bool:
@@ -175,21 +193,12 @@ def _film_words(text: str) -> bool:
 
 def _who(text: str) -> tuple[str | None, str | None]:
     """'Critic Name, Outlet' / 'Critic Name for Outlet' / 'Critic Name | Outlet'."""
-    parts = re.split(r"\s*(?:,|\||—|–| for | at )\s*", text.strip(), maxsplit=1)
+    parts = re.split(r"\s*(?:,|\||—|–|·| for | at )\s*", text.strip(), maxsplit=1)
     critic = parts[0].strip() or None
-    return critic, parts[1].strip() if len(parts) > 1 and parts[1].strip() else None
-
-
-def rating_score(text: str) -> int | None:
-    """'★★★★' / '★★★½' (of 5), '4/5', '3.5 out of 4', '8/10' -> 0-100."""
-    stars = text.count("★") + (0.5 if "½" in text else 0)
-    if stars:
-        return round(stars * 20)
-    match = re.search(r"(\d+(?:\.\d+)?)\s*(?:/|out of)\s*(\d+)", text)
-    if match and float(match.group(2)) > 0:
-        value = float(match.group(1)) / float(match.group(2))
-        return round(value * 100) if 0 <= value <= 1 else None
-    return None
+    other = parts[1].strip() if len(parts) > 1 else ""
+    if not other or re.search(r"\b(?:min read|staff|critic|writer|editor)\b", other, re.I):
+        return critic, None
+    return critic, other
 
 
 def _rating(rating: Any) -> int | None:
@@ -201,19 +210,51 @@ def _rating(rating: Any) -> int | None:
     return rating_score(f"{value}/{best or 5}") if value else None
 
 
+def _rating_on_page(soup: BeautifulSoup, paragraphs: list[str]) -> int | None:
+    """A rating shown beside the text (`<span class="grade">B+</span>`), else in it."""
+    for element in soup.select(_RATING_PLACES):
+        shown = html_page.text_of(element)
+        if shown and len(shown.split()) <= 6:
+            score = labelled(shown) if ":" in shown else rating_score(shown)
+            if score is not None:
+                return score
+    return in_text([], paragraphs)
+
+
+def _site_in_title(page_title: str | None, title: str | None) -> str | None:
+    """'Her review | The Courier' names the site after the bar, when before it is the title."""
+    if not page_title or not title or not page_title.startswith(title):
+        return None
+    rest = page_title[len(title) :].strip()
+    site = re.sub(r"^[|–—-]\s*", "", rest)
+    return site if site != rest and site else None
+
+
+def _site_name(name: str | None) -> str | None:
+    return name if name and "." not in name else None  # an address is not a name
+
+
 def _html_paragraphs(soup: BeautifulSoup) -> list[str]:
     root = soup.select_one("[itemprop=articleBody], article, main") or soup.body or soup
     found = []
     for paragraph in root.find_all("p"):
         text = " ".join(paragraph.get_text(" ").split())
         if len(text.split()) >= 4:
-            found.append(re.sub(r"\s+([,.;:!?])", r"\1", text))
+            found.append(text)
     return found
 
 
 def _byline(soup: BeautifulSoup) -> str | None:
     line = html_page.text_of(soup.select_one("[rel=author], .byline, .author"))
     return _who(re.sub(r"^by\s+", "", line, flags=re.IGNORECASE))[0] if line else None
+
+
+def _marked_published(soup: BeautifulSoup) -> str | None:
+    """The date the page marks as the first publication, when it also shows an update's."""
+    stamp = soup.select_one(_PUBLISHED)
+    if stamp is None:
+        return None
+    return str(stamp.get("datetime") or stamp.get("content") or stamp.get_text(" "))
 
 
 def _time(soup: BeautifulSoup) -> str | None:

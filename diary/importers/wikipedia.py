@@ -10,6 +10,7 @@ Metacritic / CinemaScore figures the article quotes.
 import re
 from dataclasses import dataclass, field
 
+from diary.core.echo import echo
 from diary.core.findings import Fact, Findings, NotAPage, number
 from diary.importers import prose
 
@@ -94,9 +95,9 @@ def read_article(article: Article) -> Findings:
     first = prose.sentences(lead[0])[0] if lead else ""
     described = _FILM_SENTENCE.search(first)
     if described is None:
-        shown = article.title or "this article"
+        shown = f"'{echo(article.title)}'" if article.title else "this article"
         raise NotAPage(
-            f"{shown!r} is a Wikipedia article but not about a film: its first sentence "
+            f"{shown} is a Wikipedia article but not about a film: its first sentence "
             "does not call it one"
         )
     found = Findings("wikipedia", SOURCE, page_title=article.title, url=article.url)

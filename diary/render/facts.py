@@ -8,6 +8,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from diary.core.echo import echo, escape_controls
 from diary.core.facts import Changes, ImportResult
 from diary.core.film_details import FilmDetails, Nomination
 from diary.core.films import label
@@ -44,8 +45,9 @@ _LISTED = ("director", "star", "genre")
 
 
 def plain(text: str) -> Text:
-    """Text shown as it is: brackets in a title or an excerpt are never rich markup."""
-    return Text(text)
+    """Text shown as it is: brackets in a title or an excerpt are never rich markup, and a
+    control character from a page is shown escaped, never sent to the terminal."""
+    return Text(escape_controls(text, keep_lines=True))
 
 
 def ordinal(number: int) -> str:
@@ -112,7 +114,10 @@ def _quoted(score: Any) -> str:
 def _reviews_line(findings: Findings) -> str:
     if findings.kind == "review":
         review = findings.reviews[0]
-        who = " · ".join(x for x in (review.critic, review.publication) if x)
+        said = [review.critic, review.publication]
+        said.append(review.published_on.isoformat() if review.published_on else None)
+        said.append(f"{review.score}/100" if review.score is not None else None)
+        who = " · ".join(x for x in said if x)
         return f"{review.title or 'untitled'}" + (f" — {who}" if who else "")
     count = len(findings.reviews)
     return f"{count} critic review{'s' * (count != 1)}"
@@ -120,7 +125,7 @@ def _reviews_line(findings: Findings) -> str:
 
 def heading(result: ImportResult) -> Text:
     kind = PAGE_KINDS.get(result.findings.kind, result.findings.kind)
-    named = f" {result.findings.page_title!r}" if result.findings.page_title else ""
+    named = f" '{echo(result.findings.page_title)}'" if result.findings.page_title else ""
     return plain(f"{kind}{named} → {label(result.film)} (film {result.film.id})")
 
 
@@ -158,7 +163,13 @@ def changed_lines(result: ImportResult) -> list[str]:
         lines.append(f"Stored on {label(result.film)}: {'; '.join(parts)}.")
     else:
         lines.append(f"Nothing new for {label(result.film)}; the page is recorded as imported.")
-    return lines + result.notes
+    lines += result.notes
+    if result.findings.missing:
+        lines.append(
+            f"Not read from this page: {', '.join(result.findings.missing)} "
+            "(not on the page, or in a layout diary does not know)."
+        )
+    return lines
 
 
 def _changes_dict(changes: Changes) -> dict[str, int]:
@@ -174,6 +185,7 @@ def findings_dict(findings: Findings) -> dict[str, Any]:
         "source": findings.source,
         "title": findings.title,
         "year": findings.year,
+        "missing": findings.missing,
         "facts": dict(facts),
         "scores": [
             {"metric": s.metric, "value": s.value, "count": s.count} for s in findings.scores

@@ -327,3 +327,41 @@ def test_one_fun_fact_is_one_candidate(cli: Cli, tmp_path: Path) -> None:
     )
     imported = cli.ok("film", "import-page", str(article))
     assert re.search(r"^Fun facts +1 candidate \(Production 1\) *$", imported.stdout, re.M)
+
+
+def test_page_text_in_messages_is_escaped_and_cut(
+    cli: Cli, env_setup: Path, tmp_path: Path
+) -> None:
+    title = "Review: The \x1b]0;pwned\x07Long Goodbye " + "and so on " * 20
+    body = (
+        "The film is patient and strange. Its cast is small, and every scene is allowed to "
+        "run as long as it needs, which is longer than most directors would dare these days.\n"
+    )
+    saved = tmp_path / "odd.txt"
+    saved.write_text(f"{title}\nBy Jo \x1b[2JBell\n\n{body}", encoding="utf-8")
+    cli.ok("film", "list", "--limit", "1")
+    before = snapshot(env_setup)
+    refused = cli("film", "import-page", str(saved))
+    assert refused.exit_code == 1
+    (line,) = refused.stderr.strip().splitlines()
+    assert line.startswith("Error: no film called 'The ]0;pwnedLong Goodbye and so on")
+    assert "\x1b" not in refused.stderr and "\x07" not in refused.stderr
+    assert "…' here and the page gives no year" in line and len(line) < 200
+    assert snapshot(env_setup) == before
+    cli.ok("film", "add", "The Long Goodbye", "--year", "1973")
+    stored = cli.ok("film", "import-page", str(saved), "--film", "The Long Goodbye")
+    assert "\x1b" not in stored.stdout + stored.stderr and "\x07" not in stored.stdout
+    assert "Review 'Review: The \\x1b]0;pwned\\x07Long Goodbye and so on" in stored.stdout
+    assert "Jo \\x1b[2JBell" in stored.stdout
+
+
+def test_a_review_article_says_what_was_read(cli: Cli, env_setup: Path) -> None:
+    cli.ok("film", "add", "Harbour Lights", "--year", "2011")
+    result = cli.ok("film", "import-page", page("review-newspaper.txt"))
+    assert "Review 'Movie review: Harbour Lights' → Harbour Lights (2011)" in result.stdout
+    assert "Grace Whitlow · 2014-02-16 · 70/100" in " ".join(result.stdout.split())
+    (stored,) = rows(
+        env_setup,
+        "SELECT critic, score, published_on, title FROM film_review WHERE source = 'article'",
+    )
+    assert stored == ("Grace Whitlow", 70, "2014-02-16", "Movie review: Harbour Lights")

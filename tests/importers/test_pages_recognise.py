@@ -162,3 +162,16 @@ def test_fetching_without_a_server_is_one_line() -> None:
         port = probe.getsockname()[1]
     with pytest.raises(InvalidInput, match="cannot fetch .*save the page and import the file"):
         read_page(f"http://127.0.0.1:{port}/page.html")
+
+
+def test_a_page_title_in_a_refusal_is_escaped_and_cut() -> None:
+    title = "Tidewater\x1b[31m " + "Harbourside " * 12
+    text = (
+        f"{title}\nTidewater is a town on the coast.\n== History ==\nBuilt in 1820.\n"
+        "== Geography ==\nA harbour and a hill.\n"
+    )
+    with pytest.raises(NotAPage) as caught:
+        recognise(text.encode(), "town.txt")
+    message = caught.value.message
+    assert message.startswith("town.txt: 'Tidewater\\x1b[31m Harbourside")
+    assert "\x1b" not in message and "…' is a Wikipedia article but not about a film" in message
