@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 
 from diary.core.errors import InvalidInput
 from diary.core.ratings import as_text
+from diary.core.stats import CHART_KINDS
 from diary.core.stats.bestpicture import BestPictureStats
 from diary.core.stats.overview import DiaryStats
 
-KINDS = ("viewings-per-month", "ratings", "bp-progress", "bp-decades")
+KINDS = CHART_KINDS
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
