@@ -4,6 +4,7 @@
 seen only by a hand tick, or only in undated entries, has no date: it counts from the start.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -12,8 +13,15 @@ from sqlmodel import Session, col, select
 
 from diary.core.checklists import best_picture
 from diary.core.progress import Progress, progress
-from diary.core.ticks import listed_films, seen_union
-from diary.store.models import Checklist, ChecklistItem, Person, Viewing, ViewingPerson
+from diary.core.ticks import listed_films
+from diary.store.models import (
+    Checklist,
+    ChecklistItem,
+    FilmTick,
+    Person,
+    Viewing,
+    ViewingPerson,
+)
 
 
 @dataclass
@@ -37,67 +45,73 @@ class BestPictureStats:
 def bp_stats(session: Session, people: list[Person]) -> BestPictureStats:
     checklist = best_picture(session)
     found = progress(session, checklist, people)
+    first = first_seen(session, checklist, people)
     return BestPictureStats(
-        found, timelines(session, checklist, people), seen_by_all(session, checklist, people)
+        found, timelines(people, first), seen_by_all(session, checklist, people, first)
     )
 
 
-def timelines(session: Session, checklist: Checklist, people: list[Person]) -> list[Timeline]:
-    ids = [p.id for p in people if p.id is not None]
+def first_seen(
+    session: Session, checklist: Checklist, people: list[Person]
+) -> dict[int, dict[int, date | None]]:
+    """Person id -> {nominee film id -> date first seen, None when it has no date}.
+
+    Viewings of nominees are found from the films (by the viewing's film index) and only
+    then narrowed to the people: asking for the people first would walk all their viewings.
+    """
+    ids = {p.id for p in people if p.id is not None}
+    found: dict[int, dict[int, date | None]] = {i: {} for i in ids}
     listed = listed_films(checklist.id)
-    first: dict[int, dict[int, date]] = {i: {} for i in ids}
-    query = (
+    viewed = (
         select(col(ViewingPerson.person_id), col(Viewing.film_id), func.min(Viewing.watched_on))
-        .join(Viewing, col(Viewing.id) == col(ViewingPerson.viewing_id))
-        .where(
-            col(ViewingPerson.person_id).in_(ids),
-            col(Viewing.film_id).in_(listed),
-            col(Viewing.watched_on).is_not(None),
-        )
+        .select_from(Viewing)
+        .join(ViewingPerson, col(ViewingPerson.viewing_id) == col(Viewing.id))
+        .where(col(Viewing.film_id).in_(listed))
         .group_by(col(ViewingPerson.person_id), col(Viewing.film_id))
     )
-    for person_id, film_id, day in session.execute(query):
-        first[person_id][film_id] = day
-    seen: dict[int, int] = dict.fromkeys(ids, 0)
-    if ids:
-        union = seen_union(ids, listed).subquery()
-        for person_id, count in session.execute(
-            select(union.c.person_id, func.count()).group_by(union.c.person_id)
-        ):
-            seen[person_id] = count
+    for person_id, film_id, day in session.execute(viewed):
+        if person_id in ids:
+            found[person_id][film_id] = day
+    ticked = select(col(FilmTick.person_id), col(FilmTick.film_id)).where(
+        col(FilmTick.film_id).in_(listed)
+    )
+    for person_id, film_id in session.execute(ticked):
+        if person_id in ids:
+            found[person_id].setdefault(film_id, None)
+    return found
+
+
+def timelines(people: list[Person], first: dict[int, dict[int, date | None]]) -> list[Timeline]:
     found = []
     for person in people:
-        dated = first.get(person.id or 0, {})
-        line = Timeline(person, undated=seen.get(person.id or 0, 0) - len(dated))
-        per_day: dict[date, int] = {}
-        for day in dated.values():
-            per_day[day] = per_day.get(day, 0) + 1
+        seen = first.get(person.id or 0, {})
+        dated = [day for day in seen.values() if day is not None]
+        line = Timeline(person, undated=len(seen) - len(dated))
         total = line.undated
-        for day in sorted(per_day):
-            total += per_day[day]
+        for day, count in sorted(Counter(dated).items()):
+            total += count
             line.points.append((day, total))
         found.append(line)
     return found
 
 
 def seen_by_all(
-    session: Session, checklist: Checklist, people: list[Person]
+    session: Session,
+    checklist: Checklist,
+    people: list[Person],
+    first: dict[int, dict[int, date | None]],
 ) -> list[tuple[str, int | None]]:
     """(title, year) of every nominee each of the people has seen, oldest first."""
-    ids = [p.id for p in people if p.id is not None]
-    if not ids:
+    if not people:
         return []
-    union = seen_union(ids, listed_films(checklist.id)).subquery()
-    shared = (
-        select(union.c.film_id)
-        .group_by(union.c.film_id)
-        .having(func.count(func.distinct(union.c.person_id)) == len(ids))
-    )
+    shared = set.intersection(*(set(first.get(p.id or 0, {})) for p in people))
+    if not shared:
+        return []
     query = (
         select(col(ChecklistItem.listed_title), col(ChecklistItem.listed_year))
         .where(
             ChecklistItem.checklist_id == checklist.id,
-            col(ChecklistItem.film_id).in_(shared),
+            col(ChecklistItem.film_id).in_(sorted(shared)),
         )
         .distinct()
         .order_by(col(ChecklistItem.listed_year), col(ChecklistItem.listed_title))

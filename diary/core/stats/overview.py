@@ -41,6 +41,7 @@ class DiaryStats:
 
 
 def diary_stats(session: Session, scope: Scope) -> DiaryStats:
+    best, worst = rated_films(session, scope)
     return DiaryStats(
         scope=scope,
         calendar=calendar(session, scope),
@@ -49,7 +50,7 @@ def diary_stats(session: Session, scope: Scope) -> DiaryStats:
         company=company(session, scope),
         tags=tags(session, scope),
         places=places(session, scope),
-        best=rated_films(session, scope, best=True),
-        worst=rated_films(session, scope, best=False),
+        best=best,
+        worst=worst,
         disagreements=disagreements(session, scope),
     )

@@ -69,6 +69,13 @@ class Scope:
             )
         return found
 
+    def joined(self, query: Any, viewing_id: Any) -> Any:
+        """`query` joined to `viewing` when the period needs its dates (else left alone: the
+        join costs a lookup per row on a large diary)."""
+        if not self.dated:
+            return query
+        return query.join(Viewing, col(Viewing.id) == viewing_id)
+
     def parts(self) -> list[Any]:
         """Conditions on `viewing` joined to `viewing_person`: the people's own parts."""
         found = self.dates()

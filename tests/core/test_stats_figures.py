@@ -185,3 +185,14 @@ def test_best_picture_over_time_by_decade_and_in_common(db: Session) -> None:
     ellen = find_person(db, "Ellen").id or 0
     assert decades["1940s"].seen[ellen] == 1 and decades["2010s"].seen[ellen] == 2
     assert found.progress.overall.winners.seen[ellen] == 2  # Casablanca and Parasite
+
+
+def test_company_by_pairs_agrees_with_company_by_sets(db: Session) -> None:
+    """The join used for diaries of many people gives what the sets of people give."""
+    from diary.core.stats.company import _company_by_pairs, company
+
+    for scope in (
+        make_scope(2024, None, None, list_people(db), False),
+        make_scope(None, None, None, [find_person(db, "Biscuit")], True),
+    ):
+        assert company(db, scope) == _company_by_pairs(db, scope)
