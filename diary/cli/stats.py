@@ -102,7 +102,11 @@ def _bp_for_page(db: "Session", people: list["Person"]) -> "BestPictureStats":
 
 
 @app.command("bp")
-def stats_bp(by: list[str] = BY, json_: bool = JSON) -> None:
+def stats_bp(
+    by: list[str] = BY,
+    ceremonies: bool = typer.Option(False, "--ceremonies", help="Also a row per ceremony."),
+    json_: bool = JSON,
+) -> None:
     """Best Picture progress over time, by decade and ceremony, and what everyone has seen.
 
     Each nominee counts from the date of a person's first diary entry of it; nominees ticked
@@ -111,7 +115,8 @@ def stats_bp(by: list[str] = BY, json_: bool = JSON) -> None:
     \b
     Example:
       diary stats bp
-      diary stats bp --by Ellen --by Tyler --json
+      diary stats bp --by Ellen --by Tyler --ceremonies
+      diary stats bp --json
     """
     from diary.core.stats.bestpicture import bp_stats
 
@@ -124,4 +129,4 @@ def stats_bp(by: list[str] = BY, json_: bool = JSON) -> None:
         return
     from diary.render.stats_view import bp_stats_view
 
-    show(bp_stats_view(found, console().width))
+    show(bp_stats_view(found, console().width, ceremonies))

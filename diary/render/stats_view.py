@@ -125,13 +125,13 @@ def stats_view(stats: DiaryStats, width: int = 80) -> Any:
     return Group(*shown)
 
 
-def bp_stats_view(stats: BestPictureStats, width: int = 80) -> Any:
+def bp_stats_view(stats: BestPictureStats, width: int = 80, ceremonies: bool = False) -> Any:
     from rich.console import Group
     from rich.text import Text
 
     found = stats.progress
     total = found.overall.all.total
-    shown: list[Any] = [progress_view(found, groups=False, width=width)]
+    shown: list[Any] = [progress_view(found, groups=ceremonies, width=width)]
     lines = []
     for line in stats.timelines:
         values = [n for _, n in line.points]

@@ -1,12 +1,15 @@
 """`diary stats`, `diary stats bp` and `diary chart` through the real command line."""
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli
+from tests.conftest import ROOT, Cli
 from tests.stats_support import build_sample
 
 
@@ -151,3 +154,29 @@ def test_year_page(cli: Cli, sample: None, tmp_path: Path) -> None:
     assert "Parasite (2019)" in html
     refused = cli("stats", "--html", str(page))
     assert refused.exit_code == 1 and "already exists" in refused.stderr
+
+
+def test_stats_bp_by_ceremony(cli: Cli, sample: None) -> None:
+    out = cli.ok("stats", "bp", "--ceremonies").stdout
+    assert "Ceremony" in out and "1927/28" in out
+    assert "Ceremony" not in cli.ok("stats", "bp").stdout
+
+
+def test_only_charts_load_the_chart_library(tmp_path: Path) -> None:
+    """`diary stats`, `stats bp` and `list` never import matplotlib; `diary chart` does."""
+    picture = str(tmp_path / "r.svg")
+    probe = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from diary.cli.main import app\n"
+        "for args in (['stats'], ['stats', 'bp', '--json'], ['list']):\n"
+        "    assert CliRunner().invoke(app, args).exit_code == 0, args\n"
+        "print('stats', 'matplotlib' in sys.modules)\n"
+        f"assert CliRunner().invoke(app, ['chart', 'ratings', '-o', {picture!r}]).exit_code == 0\n"
+        "print('chart', 'matplotlib' in sys.modules)\n"
+    )
+    env = os.environ | {"PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.stdout.split() == ["stats", "False", "chart", "True"], result.stderr
