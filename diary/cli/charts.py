@@ -45,7 +45,7 @@ def chart(
     """
     from diary.core.errors import InvalidInput
     from diary.render.chart_draw import FORMATS, draw
-    from diary.render.charts import check_kind
+    from diary.render.charts import check_kind, needs_bp
     from diary.store.files import check_target, write_atomic
 
     check_kind(kind)
@@ -55,6 +55,8 @@ def chart(
             f"cannot tell the picture's format from {output.name!r}: end it in .svg or .png"
         )
     check_target(output, force)
+    if needs_bp(kind) and (year is not None or start is not None or end is not None):
+        say("Note: the Best Picture charts cover all time; the period is left out.")
     with context.session() as db:
         found = chart_of(db, kind, scope(db, year, start, end, by))
     write_atomic(output, draw(found, fmt), force=force)

@@ -131,6 +131,16 @@ def test_chart_writes_svg_with_alt_text(cli: Cli, sample: None, tmp_path: Path) 
     assert len(re.findall(r'<g id="s0-\d+"', svg)) == 12  # a bar per month
 
 
+def test_best_picture_charts_say_they_cover_all_time(
+    cli: Cli, sample: None, tmp_path: Path
+) -> None:
+    result = cli.ok("chart", "bp-decades", "--year", "2024", "-o", str(tmp_path / "d.svg"))
+    assert "cover all time" in result.stderr
+    assert (
+        "cover all time" not in cli.ok("chart", "bp-decades", "-o", str(tmp_path / "e.svg")).stderr
+    )
+
+
 def test_chart_png_and_refusals(cli: Cli, sample: None, tmp_path: Path) -> None:
     target = tmp_path / "ratings.png"
     cli.ok("chart", "ratings", "-o", str(target))
