@@ -95,8 +95,12 @@ def _bars(axes: Any, chart: Chart) -> None:
         )
         for j, bar in enumerate(bars):
             bar.set_gid(f"s{i}-{j}")
+    count = len(chart.categories)
+    # At most 24 labels; over years of months, a whole number of years apart.
+    step = 1 if count <= 24 else 12 * max(1, -(-count // (12 * 24)))
+    shown = list(positions)[::step]
     axes.set_xticks(
-        list(positions), chart.categories, rotation=45 if len(chart.categories) > 12 else 0
+        shown, [chart.categories[p] for p in shown], rotation=45 if len(shown) > 12 else 0
     )
     axes.yaxis.get_major_locator().set_params(integer=True)
     axes.grid(axis="y", color=GRID, linewidth=0.6)

@@ -63,8 +63,8 @@ def viewings_per_month(stats: DiaryStats) -> Chart:
     else:
         total = sum(n for _, n in months)
         alt += (
-            f"{total} dated viewings; the busiest month was "
-            f"{month_label(busiest[0], True)} with {busiest[1]}."
+            f"{total:,} dated viewings; the busiest month was "
+            f"{month_label(busiest[0], True)} with {busiest[1]:,}."
         )
     if stats.calendar.undated:
         alt += f" {stats.calendar.undated} viewings without a date are not shown."

@@ -111,3 +111,14 @@ def test_an_empty_year_still_draws(db: Session) -> None:
     assert "no dated viewings" in charts.viewings_per_month(stats).alt
     assert charts.ratings(stats).series == [] and "no ratings" in charts.ratings(stats).alt
     assert draw(charts.ratings(stats), "svg").startswith(b"<?xml")
+
+
+def test_years_of_months_are_labelled_a_whole_year_apart() -> None:
+    months = [f"{m} {y}" for y in range(2000, 2025) for m in charts.MONTHS]
+    chart = charts.Chart(
+        "viewings-per-month", "bars", "Months", "alt", months, [charts.Series("V", [1.0] * 300)]
+    )
+    svg = draw(chart, "svg").decode()
+    labels = [t for t in texts(svg) if t[:3] in charts.MONTHS]
+    assert bars(svg, 0) == 300
+    assert 2 <= len(labels) <= 24 and {label[:3] for label in labels} == {"Jan"}
