@@ -196,3 +196,26 @@ def test_company_by_pairs_agrees_with_company_by_sets(db: Session) -> None:
         make_scope(None, None, None, [find_person(db, "Biscuit")], True),
     ):
         assert company(db, scope) == _company_by_pairs(db, scope)
+
+
+def test_every_stats_query_is_plain_sql_postgresql_can_run(db: Session) -> None:
+    """Dialect-neutral SQL only: every statement compiles for PostgreSQL, with no SQLite
+    function in it."""
+    from sqlalchemy.dialects import postgresql
+
+    seen: list[object] = []
+    execute = db.execute
+
+    def spy(statement: object, *args: object, **kwargs: object) -> object:
+        seen.append(statement)
+        return execute(statement, *args, **kwargs)
+
+    db.execute = spy
+    people = list_people(db)
+    diary_stats(db, make_scope(2024, None, None, people, True))
+    diary_stats(db, make_scope(None, None, None, people, False))
+    bp_stats(db, people)
+    assert len(seen) > 20
+    for statement in seen:
+        sql = str(statement.compile(dialect=postgresql.dialect())).lower()
+        assert not any(name in sql for name in ("strftime", "julianday", "ifnull", "group_concat"))
