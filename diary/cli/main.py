@@ -9,6 +9,7 @@ from diary import __version__
 from diary.cli import (
     awards,
     bp,
+    charts,
     checklists,
     comments,
     database,
@@ -18,6 +19,7 @@ from diary.cli import (
     log,
     people,
     posts,
+    stats,
     watchlist,
 )
 from diary.cli.context import state
@@ -151,6 +153,8 @@ awards.register(app)
 app.add_typer(importing.app, name="import")
 app.add_typer(exporting.app, name="export")
 app.add_typer(database.app, name="db")
+app.add_typer(stats.app, name="stats")
+charts.register(app)
 
 
 def main() -> None:

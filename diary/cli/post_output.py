@@ -1,16 +1,11 @@
 """`diary post export|preview`: the finished post as Markdown, in the terminal, or as HTML."""
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
-from diary.cli import context
 from diary.cli.output import say
 from diary.cli.post_pieces import POST
-
-if TYPE_CHECKING:
-    from diary.render.post_markdown import Exported
 
 
 def post_export(
@@ -40,14 +35,26 @@ def post_export(
     output = None if _is_stdout(output) else output
     if output is not None:
         check_target(output, force)
-    exported = _exported(post)
+    from diary.cli.post_charts import charted
+    from diary.render.post_charts import markdown_images
+
+    exported, charts = charted(post, output.stem if output is not None else "chart")
     for note in exported.notes:
         say(f"Note: {note}")
+    markdown = markdown_images(exported.markdown, charts)
     if output is None:
-        print(exported.markdown, end="")
+        if charts:
+            say("Note: the post has charts; export with -o FILE to write their pictures")
+        print(markdown, end="")
         return
-    write_atomic(output, exported.markdown, force=force)
-    say(f"Wrote {output} ({len(exported.markdown.split())} words).")
+    for chart in charts:
+        check_target(output.parent / chart.file, force)
+    for chart in charts:  # the pictures first: the Markdown never refers to a missing one
+        write_atomic(output.parent / chart.file, chart.svg(), force=force)
+    write_atomic(output, markdown, force=force)
+    say(f"Wrote {output} ({len(markdown.split())} words).")
+    if charts:
+        say(f"Wrote {', '.join(c.file for c in charts)} beside it.")
 
 
 def post_preview(
@@ -74,18 +81,21 @@ def post_preview(
 
     if html is not None and not _is_stdout(html):
         check_target(html, force)
-    exported = _exported(post)
+    from diary.cli.post_charts import charted
+    from diary.render.post_charts import html_images, terminal_text
+
+    exported, charts = charted(post, "chart")
     for note in exported.notes:
         say(f"Note: {note}")
     if html is None:
         from diary.cli.output import show
         from diary.render.post_terminal import preview
 
-        show(preview(exported.markdown))
+        show(preview(terminal_text(exported.markdown, charts)))
         return
     from diary.render.html import html_page
 
-    page = html_page(exported.markdown, exported.title)
+    page = html_images(html_page(exported.markdown, exported.title), charts)
     if _is_stdout(html):
         print(page, end="")
         return
@@ -95,16 +105,6 @@ def post_preview(
 
 def _is_stdout(path: Path | None) -> bool:
     return path is not None and str(path) == "-"
-
-
-def _exported(post: str) -> "Exported":
-    from diary.core.post_document import load_post
-    from diary.core.posts import resolve_post
-    from diary.render.post_markdown import post_markdown
-
-    with context.session() as db:
-        doc = load_post(db, resolve_post(db, post))
-    return post_markdown(doc)
 
 
 def register(app: typer.Typer) -> None:
