@@ -75,13 +75,12 @@ def export_json(
     Example:
       diary export json diary-backup.json
     """
-    from diary.core.dump import dump, render
-    from diary.store.files import check_target, write_atomic
+    from diary.core.dump import Written, dump_text
+    from diary.store.files import check_target, write_pieces
 
     check_target(out, force)
+    written = Written()
     with context.session() as db:
-        data = dump(db)
-    write_atomic(out, render(data), force=force)
-    rows = sum(len(table["rows"]) for table in data["tables"])
-    tables = counted(len(data["tables"]), "tables")
-    say(f"Wrote {counted(rows, 'rows')} from {tables} to {out}.")
+        write_pieces(out, dump_text(db, written), force=force)
+    tables = counted(written.tables, "tables")
+    say(f"Wrote {counted(written.rows, 'rows')} from {tables} to {out}.")
