@@ -1,5 +1,6 @@
 """`diary export`: take data out: Letterboxd CSV, a lossless JSON dump."""
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import typer
@@ -38,6 +39,8 @@ def export_letterboxd(
     Example:
       diary export letterboxd ~/to-letterboxd --by Ellen
     """
+    from itertools import chain
+
     from diary.core.letterboxd_export import diary_rows, watchlist_rows, write_folder
     from diary.render.letterboxd_csv import (
         DIARY_HEADER,
@@ -47,17 +50,25 @@ def export_letterboxd(
         watchlist_cells,
     )
 
+    counts = {"diary": 0, "watchlist": 0}
+
+    def counting(kind: str, lines: "Iterable[list[str]]") -> "Iterator[list[str]]":
+        for line in lines:
+            counts[kind] += 1
+            yield line
+
     with context.session() as db:
         person = context.person(db, by)
-        diary = [diary_cells(row) for row in diary_rows(db, person)]
-        watchlist = [watchlist_cells(row) for row in watchlist_rows(db, person)]
-    files = split_files("diary", DIARY_HEADER, diary)
-    if watchlist:
-        files += split_files("watchlist", WATCHLIST_HEADER, watchlist)
-    written = write_folder(out, files, force)
+        diary = counting("diary", map(diary_cells, diary_rows(db, person)))
+        watchlist = counting("watchlist", map(watchlist_cells, watchlist_rows(db, person)))
+        files = chain(
+            split_files("diary", DIARY_HEADER, diary),
+            split_files("watchlist", WATCHLIST_HEADER, watchlist, always=False),
+        )
+        written = write_folder(out, files, force)
     say(
-        f"Wrote {counted(len(diary), 'diary rows')} and "
-        f"{counted(len(watchlist), 'watchlist films')} for {person.name} "
+        f"Wrote {counted(counts['diary'], 'diary rows')} and "
+        f"{counted(counts['watchlist'], 'watchlist films')} for {person.name} "
         f"to {counted(len(written), 'files')} in {out}."
     )
 
@@ -75,13 +86,12 @@ def export_json(
     Example:
       diary export json diary-backup.json
     """
-    from diary.core.dump import dump, render
-    from diary.store.files import check_target, write_atomic
+    from diary.core.dump import Written, dump_text
+    from diary.store.files import check_target, write_pieces
 
     check_target(out, force)
+    written = Written()
     with context.session() as db:
-        data = dump(db)
-    write_atomic(out, render(data), force=force)
-    rows = sum(len(table["rows"]) for table in data["tables"])
-    tables = counted(len(data["tables"]), "tables")
-    say(f"Wrote {counted(rows, 'rows')} from {tables} to {out}.")
+        write_pieces(out, dump_text(db, written), force=force)
+    tables = counted(written.tables, "tables")
+    say(f"Wrote {counted(written.rows, 'rows')} from {tables} to {out}.")

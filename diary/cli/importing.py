@@ -77,18 +77,13 @@ def import_json(
     Example:
       diary --db ~/restored.db import json diary-backup.json
     """
-    from diary.core.dump import parse, restore, schema_version
-    from diary.core.errors import InvalidInput, NotFound
+    from diary.core.dump_reader import restore_file
+    from diary.core.errors import NotFound
 
     if not file.is_file():
         raise NotFound(f"no such file: {file}")
-    try:
-        content = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InvalidInput(f"{file} is not UTF-8 text") from None
     with context.session(write=True) as db:
-        data = parse(content, str(file), schema_version(db.connection()))
-        restored = restore(db, data, str(file))
+        restored = restore_file(db, file)
     say(
         f"Restored {counted(restored.rows, 'rows')} in "
         f"{counted(restored.tables, 'tables')} from {file}."

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from diary.cli import context
-from diary.cli.output import emit_json, say, show
+from diary.cli.output import console, emit_json, emit_json_list, emit_jsonl, say, show
 
 if TYPE_CHECKING:
     from datetime import date
@@ -145,17 +145,25 @@ def list_cmd(
         None, "--limit", "-n", min=1, metavar="N", help="At most this many rows."
     ),
     json_: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    jsonl: bool = typer.Option(False, "--jsonl", help="Print one JSON object per line."),
 ) -> None:
     """List the diary, newest first.
+
+    Rows are read and printed a page at a time, so a diary of any size lists in the same
+    memory; --jsonl suits tools that read a line at a time.
 
     \b
     Example:
       diary list --month 2025-01 --by Ellen --limit 20
       diary list --tag bestpicture --json
+      diary list --jsonl > diary.jsonl
     """
-    from diary.core.viewings import Filters, list_viewings, parse_month
-    from diary.render.diary import viewing_dict, viewings_table
+    from diary.core.errors import InvalidInput
+    from diary.core.viewings import Filters, parse_month, viewing_pages
+    from diary.render.diary import viewing_dict, viewings_tables
 
+    if json_ and jsonl:
+        raise InvalidInput("give --json or --jsonl, not both")
     filters = Filters(
         year=year,
         month=parse_month(month) if month else None,
@@ -168,12 +176,16 @@ def list_cmd(
             filters.person_id = context.person(db, by).id
         if film is not None:
             filters.film_id = context.film(db, film).id
-        rows = list_viewings(db, filters)
-    if json_:
-        emit_json([viewing_dict(row) for row in rows])
-    elif rows:
-        show(viewings_table(rows))
-    else:
+        pages = viewing_pages(db, filters)
+        if json_ or jsonl:
+            items = (viewing_dict(row) for page in pages for row in page)
+            (emit_jsonl if jsonl else emit_json_list)(items)
+            return
+        shown = False
+        for part in viewings_tables(pages, console().width):
+            show(part)
+            shown = True
+    if not shown:
         say("No diary entries match.")
 
 

@@ -13,8 +13,10 @@ the dump's, in the same transaction.
 
 import base64
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy import (
@@ -29,11 +31,9 @@ from sqlalchemy import (
     create_engine,
     text,
 )
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel
 
 import diary.store.models  # noqa: F401  (registers every table)
-from diary.core.errors import InvalidInput
 from diary.core.words import counted
 from diary.store import migrations
 
@@ -68,6 +68,16 @@ def _to_json(value: Any, boolean: bool) -> Value:
     return value
 
 
+def _row_text(encode: Callable[[Any], str], row: Any, flags: list[bool]) -> str:
+    """One row as JSON: booleans for boolean columns, bytes as base64 (both rare)."""
+    if True not in flags:
+        try:
+            return encode(list(row))
+        except TypeError:  # bytes, which JSON cannot hold as they are
+            pass
+    return encode([_to_json(v, f) for v, f in zip(row, flags, strict=True)])
+
+
 def _from_json(value: Value) -> Any:
     if isinstance(value, bool):
         return int(value)
@@ -80,115 +90,43 @@ def schema_version(connection: Connection) -> int:
     return int(connection.execute(text("SELECT max(version) FROM schema_version")).scalar() or 0)
 
 
-def dump(session: Session) -> dict[str, Any]:
-    """The whole database as one JSON-ready dict."""
+@dataclass
+class Written:
+    """What a dump held, counted while it was written."""
+
+    tables: int = 0
+    rows: int = 0
+
+
+def dump_text(session: Session, written: Written, chunk: int = 1000) -> Iterator[str]:
+    """The whole database as the dump's text, a piece at a time, one table row per line.
+
+    Rows are streamed from the database in chunks (a server-side cursor where the driver has
+    one), so the dump of any diary is written in the same memory.
+    """
     connection = session.connection()
-    out: list[dict[str, Any]] = []
-    for table in tables():
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    yield "{\n"
+    yield f'  "format": {encode(FORMAT)},\n  "format_version": {encode(FORMAT_VERSION)},\n'
+    yield f'  "schema_version": {encode(schema_version(connection))},\n  "tables": [\n'
+    everything = tables()
+    for number, table in enumerate(everything):
         flags = [isinstance(c.type, Boolean) for c in table.columns]
-        rows = connection.exec_driver_sql(_select(table)).fetchall()
-        out.append(
-            {
-                "name": table.name,
-                "columns": [c.name for c in table.columns],
-                "rows": [[_to_json(v, f) for v, f in zip(row, flags, strict=True)] for row in rows],
-            }
-        )
-    return {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "schema_version": schema_version(connection),
-        "tables": out,
-    }
-
-
-def render(data: dict[str, Any]) -> str:
-    """The dump as text: one table row per line, so that files diff well."""
-
-    def encode(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False)
-
-    lines = ["{"]
-    for key in ("format", "format_version", "schema_version"):
-        lines.append(f"  {encode(key)}: {encode(data[key])},")
-    lines.append('  "tables": [')
-    for t, table in enumerate(data["tables"]):
-        lines.append("    {")
-        lines.append(f'      "name": {encode(table["name"])},')
-        lines.append(f'      "columns": {encode(table["columns"])},')
-        rows = table["rows"]
-        if not rows:
-            lines.append('      "rows": []')
-        else:
-            lines.append('      "rows": [')
-            lines.extend(
-                f"        {encode(row)}{',' if r < len(rows) - 1 else ''}"
-                for r, row in enumerate(rows)
+        yield f'    {{\n      "name": {encode(table.name)},\n'
+        yield f'      "columns": {encode([c.name for c in table.columns])},\n'
+        result = connection.execution_options(yield_per=chunk).exec_driver_sql(_select(table))
+        opened = False
+        for rows in result.partitions(chunk):
+            lines = [_row_text(encode, row, flags) for row in rows]
+            yield ('      "rows": [\n        ' if not opened else ",\n        ") + (
+                ",\n        ".join(lines)
             )
-            lines.append("      ]")
-        lines.append("    }" + ("," if t < len(data["tables"]) - 1 else ""))
-    lines.append("  ]")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
-
-
-def parse(content: str, name: str, current_version: int) -> dict[str, Any]:
-    """Read and check a dump; raises InvalidInput with one line saying what is wrong."""
-    try:
-        data = json.loads(content)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(f"{name} is not JSON ({exc.msg} at line {exc.lineno})") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise InvalidInput(f'{name} is not a diary dump (no "format": "{FORMAT}")')
-    if data.get("format_version") != FORMAT_VERSION:
-        raise InvalidInput(
-            f"{name} has dump format version {data.get('format_version')!r}; "
-            f"this diary reads version {FORMAT_VERSION}"
-        )
-    if data.get("schema_version") != current_version:
-        raise InvalidInput(
-            f"{name} was made with schema version {data.get('schema_version')!r}; this database "
-            f"has version {current_version}: restore it with the diary version that made it"
-        )
-    _check_tables(data.get("tables"), name)
-    return data
-
-
-def _check_tables(found: Any, name: str) -> None:
-    known = {table.name: table for table in tables()}
-    if not isinstance(found, list) or not all(isinstance(t, dict) for t in found):
-        raise InvalidInput(f'{name}: "tables" must be a list of tables')
-    names = [t.get("name") for t in found]
-    missing = sorted(set(known) - set(names))
-    unknown = sorted(str(n) for n in set(names) - set(known))
-    if missing or unknown or len(names) != len(set(names)):
-        raise InvalidInput(
-            f"{name}: tables do not match this database (missing: {', '.join(missing) or '-'}; "
-            f"unknown: {', '.join(unknown) or '-'}; each table once)"
-        )
-    for table in found:
-        columns = table.get("columns")
-        expected = [c.name for c in known[table["name"]].columns]
-        if not isinstance(columns, list) or sorted(map(str, columns)) != sorted(expected):
-            raise InvalidInput(
-                f"{name}: table {table['name']} has columns {columns}; expected {expected}"
-            )
-        rows = table.get("rows")
-        if not isinstance(rows, list):
-            raise InvalidInput(f"{name}: table {table['name']} has no list of rows")
-        kinds = [(str(c), known[table["name"]].c[str(c)]) for c in columns]
-        for number, row in enumerate(rows, 1):
-            if not isinstance(row, list) or len(row) != len(columns):
-                raise InvalidInput(
-                    f"{name}: table {table['name']} row {number} does not have "
-                    f"{len(columns)} values"
-                )
-            for (column_name, column), value in zip(kinds, row, strict=True):
-                if not _valid(value, column):
-                    raise InvalidInput(
-                        f"{name}: table {table['name']} row {number} has a bad value for "
-                        f"{column_name}: {json.dumps(value, ensure_ascii=False)[:40]}"
-                    )
+            opened = True
+            written.rows += len(lines)
+        yield "\n      ]\n" if opened else '      "rows": []\n'
+        yield "    }" + (",\n" if number < len(everything) - 1 else "\n")
+        written.tables += 1
+    yield "  ]\n}\n"
 
 
 def _is_time(column: Column[Any]) -> bool:
@@ -198,76 +136,52 @@ def _is_time(column: Column[Any]) -> bool:
     )
 
 
-def _valid(value: Any, column: Column[Any]) -> bool:
-    """Whether `value` is what the column holds, written as a dump writes it."""
-    if value is None:
-        return bool(column.nullable)
+def value_check(column: Column[Any]) -> Callable[[Any], bool]:
+    """Whether a value is what the column holds, written as a dump writes it (made once
+    per column: a restore asks it of every value)."""
     kind = column.type
+    check: Callable[[Any], bool]
     if isinstance(kind, Boolean):
-        return isinstance(value, bool)
-    if isinstance(kind, Integer):
-        return isinstance(value, int) and not isinstance(value, bool)
-    if _is_time(column) or isinstance(kind, Date):
-        try:
-            parse = datetime.fromisoformat if _is_time(column) else date.fromisoformat
-            parse(value)
-        except (TypeError, ValueError):
-            return False
-        return isinstance(value, str)
-    if isinstance(kind, String) or isinstance(getattr(kind, "impl", None), String):
-        return isinstance(value, str)
+        check = _is_bool
+    elif isinstance(kind, Integer):
+        check = _is_int
+    elif _is_time(column) or isinstance(kind, Date):
+        check = partial(_parses, datetime.fromisoformat if _is_time(column) else date.fromisoformat)
+    elif isinstance(kind, String) or isinstance(getattr(kind, "impl", None), String):
+        check = _is_str
+    else:
+        check = _is_any
+    if column.nullable:
+        return lambda value: value is None or check(value)
+    return check
+
+
+def _is_bool(value: Any) -> bool:
+    return value is True or value is False
+
+
+def _is_int(value: Any) -> bool:
+    return type(value) is int
+
+
+def _is_str(value: Any) -> bool:
+    return type(value) is str
+
+
+def _parses(parse: Callable[[str], Any], value: Any) -> bool:
+    if type(value) is not str:
+        return False
+    try:
+        parse(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_any(value: Any) -> bool:
     if isinstance(value, dict):
         return set(value) == {"base64"} and isinstance(value["base64"], str)
     return isinstance(value, int | float | str | bool)
-
-
-@dataclass
-class Restored:
-    tables: int
-    rows: int
-
-
-def restore(session: Session, data: dict[str, Any], name: str) -> Restored:
-    """Replace the contents of an empty database with the dump (in the caller's transaction)."""
-    connection = session.connection()
-    busy = user_tables(connection)
-    if busy:
-        raise InvalidInput(
-            f"this database already holds data ({', '.join(busy)}); restore {name} into a new "
-            f"database: diary --db NEW.db import json {name}"
-        )
-    connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-    ordered = tables()
-    for table in reversed(ordered):
-        connection.exec_driver_sql(f"DELETE FROM {_quoted(table.name)}")
-    by_name = {table["name"]: table for table in data["tables"]}
-    total = 0
-    for table in ordered:
-        found = by_name[table.name]
-        if not found["rows"]:
-            continue
-        columns = ", ".join(map(_quoted, found["columns"]))
-        marks = ", ".join("?" for _ in found["columns"])
-        rows = [tuple(_from_json(v) for v in row) for row in found["rows"]]
-        try:
-            connection.exec_driver_sql(
-                f"INSERT INTO {_quoted(table.name)} ({columns}) VALUES ({marks})", rows
-            )
-        except IntegrityError as exc:
-            # The rows before the failing one went in (the table was empty): that names it.
-            done = connection.exec_driver_sql(f"SELECT count(*) FROM {_quoted(table.name)}")
-            reason = str(exc.orig).splitlines()[0]
-            raise InvalidInput(
-                f"{name}: table {table.name} row {done.scalar_one() + 1}: {reason}"
-            ) from None
-        total += len(rows)
-    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-    if broken:
-        table, rowid, parent, _ = broken[0]
-        raise InvalidInput(
-            f"{name}: a row of {table} (rowid {rowid}) points at a missing {parent} row"
-        )
-    return Restored(len(ordered), total)
 
 
 def user_tables(connection: Connection) -> list[str]:

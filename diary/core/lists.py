@@ -9,10 +9,11 @@ year. Rows without a year that name no single known film are reported, never gue
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import func
+from sqlalchemy import func, insert
 from sqlmodel import Session, col, select
 
-from diary.core.checklists import SHORT_NAMES, add_item, slugify, upsert_checklist, upsert_group
+from diary.core.bulk import table
+from diary.core.checklists import SHORT_NAMES, slugify, upsert_checklist, upsert_group
 from diary.core.errors import InvalidInput
 from diary.core.films import add_film, films_with_key, label
 from diary.core.titles import display, title_key
@@ -66,6 +67,17 @@ def import_list(session: Session, films: FilmList) -> ListImport:
     )
     result = ListImport(checklist, created)
     groups: dict[str, ChecklistGroup] = {}
+    assert checklist.id is not None
+    # What the list holds already, read once; new items are inserted together at the end
+    # (one statement), not selected, added and flushed a row at a time.
+    held = set(
+        session.exec(
+            select(ChecklistItem.film_id, ChecklistItem.group_id).where(
+                ChecklistItem.checklist_id == checklist.id
+            )
+        ).all()
+    )
+    new: list[dict[str, object]] = []
     for index, entry in enumerate(films.entries, start=1):
         film, problem = _film(session, entry, result)
         if film is None:
@@ -79,20 +91,27 @@ def import_list(session: Session, films: FilmList) -> ListImport:
                     session, checklist, slugify(entry.group), entry.group, number, len(groups) + 1
                 )
             group = groups[entry.group]
-        _, added = add_item(
-            session,
-            checklist,
-            film,
-            entry.title,
-            entry.year,
-            entry.position or index,
-            group,
-            note=entry.note,
-        )
-        if added:
-            result.added += 1
-        else:
+        assert film.id is not None
+        key = (film.id, group.id if group else None)
+        if key in held:
             result.present += 1
+            continue
+        held.add(key)
+        new.append(
+            {
+                "checklist_id": checklist.id,
+                "group_id": key[1],
+                "film_id": film.id,
+                "position": entry.position or index,
+                "listed_title": entry.title,
+                "listed_year": entry.year,
+                "winner": False,
+                "note": entry.note,
+            }
+        )
+        result.added += 1
+    if new:
+        session.execute(insert(table(ChecklistItem)), new)
     return result
 
 

@@ -183,23 +183,53 @@ def open_round(session: Session, checklist: Checklist, pick_id: int | None = Non
 
 
 def history(session: Session, checklist: Checklist, limit: int | None = None) -> list[Round]:
-    query = select(Pick).where(Pick.checklist_id == checklist.id).order_by(col(Pick.id).desc())
+    """The rounds, latest first, in a fixed number of queries however many there are."""
+    picks = select(Pick).where(Pick.checklist_id == checklist.id).order_by(col(Pick.id).desc())
     if limit:
-        query = query.limit(limit)
-    return [_round(session, checklist, pick) for pick in session.exec(query)]
+        picks = picks.limit(limit)
+    found = list(session.exec(picks))
+    if not found:
+        return []
+    by_film = {e.film.id: e for e in entries(session, checklist)}
+    people = {p.id: p for p in session.exec(select(Person))}
+    offered: dict[int, list[int]] = {}
+    for pick_id, film_id in session.exec(
+        select(PickOption.pick_id, PickOption.film_id)
+        .join(Pick, col(Pick.id) == col(PickOption.pick_id))
+        .where(
+            Pick.checklist_id == checklist.id,
+            col(Pick.id) >= found[-1].id,
+            col(Pick.id) <= found[0].id,
+        )
+        .order_by(col(PickOption.pick_id), col(PickOption.position))
+    ):
+        offered.setdefault(pick_id, []).append(film_id)
+    return [_assembled(pick, offered.get(pick.id or 0, []), by_film, people) for pick in found]
+
+
+def _assembled(
+    pick: Pick,
+    film_ids: list[int],
+    by_film: dict[int | None, Entry],
+    people: dict[int | None, Person],
+) -> Round:
+    options = [by_film[film_id] for film_id in film_ids if film_id in by_film]  # still listed
+    chosen = by_film.get(pick.chosen_film_id) if pick.chosen_film_id else None
+    return Round(pick, options, people.get(pick.proposed_by), people.get(pick.chosen_by), chosen)
 
 
 def _round(session: Session, checklist: Checklist, pick: Pick) -> Round:
     by_film = {e.film.id: e for e in entries(session, checklist)}
-    options = []
-    for option in session.exec(
-        select(PickOption).where(PickOption.pick_id == pick.id).order_by(col(PickOption.position))
-    ):
-        entry = by_film.get(option.film_id)
-        if entry is None:
-            continue  # no longer on the list
-        options.append(entry)
-    proposer = session.get(Person, pick.proposed_by) if pick.proposed_by else None
-    chooser = session.get(Person, pick.chosen_by) if pick.chosen_by else None
-    chosen = by_film.get(pick.chosen_film_id) if pick.chosen_film_id else None
-    return Round(pick, options, proposer, chooser, chosen)
+    film_ids = session.exec(
+        select(PickOption.film_id)
+        .where(PickOption.pick_id == pick.id)
+        .order_by(col(PickOption.position))
+    ).all()
+    people = {
+        p.id: p
+        for p in (
+            session.get(Person, i) for i in (pick.proposed_by, pick.chosen_by) if i is not None
+        )
+        if p is not None
+    }
+    return _assembled(pick, list(film_ids), by_film, people)

@@ -1,8 +1,9 @@
 """The diary itself: log, list, show, edit and delete viewings."""
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import and_, exists, func, or_
 from sqlmodel import Session, col, select
@@ -176,6 +177,18 @@ class ViewingRow:
 
 def list_viewings(session: Session, filters: Filters) -> list[ViewingRow]:
     """Newest first; each row with everyone present and the tags."""
+    return [row for page in viewing_pages(session, filters) for row in page]
+
+
+def viewing_pages(session: Session, filters: Filters) -> Iterator[list[ViewingRow]]:
+    """The same rows as `list_viewings`, a page at a time (for listings of any size)."""
+    from diary.core.diary_pages import pages
+
+    for found in pages(session, _filtered(filters), filters.limit):
+        yield _with_details(session, found)
+
+
+def _filtered(filters: Filters) -> Any:
     query = select(Viewing, Film).join(Film, col(Film.id) == col(Viewing.film_id))
     if filters.year is not None:
         check_list_year(filters.year)
@@ -209,31 +222,14 @@ def list_viewings(session: Session, filters: Filters) -> list[ViewingRow]:
             ViewingTag.tag == " ".join(filters.tag.split()).lower(),
         )
         query = query.where(exists(tagged))
-    query = query.order_by(col(Viewing.watched_on).desc().nulls_last(), col(Viewing.id).desc())
-    if filters.limit:
-        query = query.limit(filters.limit)
-    pairs = session.exec(query).all()
-    return _with_details(session, pairs)
+    return query
 
 
 def _with_details(session: Session, pairs: Sequence[tuple[Viewing, Film]]) -> list[ViewingRow]:
-    ids = [viewing.id for viewing, _ in pairs]
-    attendees: dict[int, list[tuple[Person, ViewingPerson]]] = {i: [] for i in ids if i}
-    tags: dict[int, list[str]] = {i: [] for i in ids if i}
-    if ids:
-        for part, person in session.exec(
-            select(ViewingPerson, Person)
-            .join(Person, col(Person.id) == col(ViewingPerson.person_id))
-            .where(col(ViewingPerson.viewing_id).in_(ids))
-            .order_by(col(Person.id))
-        ):
-            attendees[part.viewing_id].append((person, part))
-        for tag in session.exec(
-            select(ViewingTag)
-            .where(col(ViewingTag.viewing_id).in_(ids))
-            .order_by(col(ViewingTag.tag))
-        ):
-            tags[tag.viewing_id].append(tag.tag)
+    """The rows of one page (in listing order), with everyone present and the tags."""
+    from diary.core.diary_pages import details
+
+    attendees, tags = details(session, pairs)
     return [
         ViewingRow(viewing, film, attendees[viewing.id or 0], tags[viewing.id or 0])
         for viewing, film in pairs

@@ -1,12 +1,12 @@
 """Viewings, people, films, watchlists and comments as JSON-ready dicts and rich tables."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from diary.core.films import FilmRow, label
 from diary.core.ratings import as_number, stars
 from diary.core.viewings import LogResult, ViewingRow
-from diary.render.tables import add_row, literal, table
+from diary.render.tables import add_row, literal, one_listing, table
 from diary.store.models import Film, Person
 
 if TYPE_CHECKING:
@@ -54,6 +54,7 @@ def who(row: ViewingRow) -> str:
 
 def viewings_table(rows: Sequence[ViewingRow]) -> "Table":
     built = table("ID", "Date", "Film", "Who · rating", "Tags", "Where", right=["ID"], dim=["ID"])
+    built.columns[0].no_wrap = True
     built.columns[1].no_wrap = True
     for row in rows:
         watched = row.viewing.watched_on
@@ -67,6 +68,11 @@ def viewings_table(rows: Sequence[ViewingRow]) -> "Table":
             row.viewing.place,
         )
     return built
+
+
+def viewings_tables(pages: Iterable[Sequence[ViewingRow]], width: int) -> "Iterator[Table]":
+    """The listing a page at a time, printed as one table `width` wide (see `one_listing`)."""
+    return one_listing((viewings_table(page) for page in pages), width)
 
 
 def logged_line(result: LogResult) -> str:

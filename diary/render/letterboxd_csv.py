@@ -5,7 +5,7 @@ Cells are written as they are (no spreadsheet neutralising): the files must read
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from diary.core.errors import InvalidInput
 from diary.core.letterboxd_export import ExportRow
@@ -51,23 +51,28 @@ def watchlist_cells(row: ExportRow) -> list[str]:
 
 
 def split_files(
-    prefix: str, header: Sequence[str], lines: Sequence[Sequence[str]], limit: int = LIMIT
-) -> list[tuple[str, str]]:
-    """(file name, text) pairs: prefix-001.csv, prefix-002.csv… each under `limit` bytes."""
+    prefix: str,
+    header: Sequence[str],
+    lines: Iterable[Sequence[str]],
+    limit: int = LIMIT,
+    always: bool = True,
+) -> Iterator[tuple[str, str]]:
+    """(file name, text) pairs: prefix-001.csv, prefix-002.csv… each under `limit` bytes,
+    each given as soon as it is full. With `always`, no lines still make one file (a header)."""
     head = _line(header)
-    files: list[list[str]] = []
+    empty = len(head.encode("utf-8"))
     current: list[str] = []
-    size = len(head.encode("utf-8"))
+    size, number = empty, 0
     for cells in lines:
         text = _line(cells)
         length = len(text.encode("utf-8"))
         if current and size + length >= limit:
-            files.append(current)
-            current, size = [], len(head.encode("utf-8"))
+            number += 1
+            yield f"{prefix}-{number:03d}.csv", head + "".join(current)
+            current, size = [], empty
         if size + length >= limit:
             raise InvalidInput(f"a row is too long for a {limit}-byte file: {cells[2]!r}")
         current.append(text)
         size += length
-    if current or not files:
-        files.append(current)
-    return [(f"{prefix}-{n:03d}.csv", head + "".join(body)) for n, body in enumerate(files, 1)]
+    if current or (always and number == 0):
+        yield f"{prefix}-{number + 1:03d}.csv", head + "".join(current)

@@ -89,9 +89,15 @@ def markers(text: str | None) -> list[str]:
     return MARKER.findall(text or "")
 
 
+def footnote_keys(keys: Iterable[str]) -> frozenset[str]:
+    """The post's footnote keys as a set, built once for a whole export and passed to every
+    `with_markers` (rebuilding it per text made an export grow with texts × footnotes)."""
+    return keys if isinstance(keys, frozenset) else frozenset(keys)
+
+
 def escape_with_markers(line: str, known: Iterable[str]) -> str:
     """Escape one line, turning markers of known footnotes into numbered-later references."""
-    known_keys = set(known)
+    known_keys = footnote_keys(known)
     out: list[str] = []
     start = 0
     for match in MARKER.finditer(line):
@@ -122,7 +128,7 @@ def _escaped_at_end(text: str) -> bool:
 
 def with_markers(text: str | None, known: Iterable[str]) -> list[str]:
     """The escaped paragraphs of `text`, footnote markers of known footnotes kept."""
-    keys = set(known)
+    keys = footnote_keys(known)
     return [escape_with_markers(p, keys) for p in paragraphs(text)]
 
 
@@ -131,10 +137,7 @@ def number_footnotes(rendered: str, texts: Mapping[str, str]) -> tuple[str, list
 
     Returns the final Markdown and the keys of footnotes no text refers to (left out).
     """
-    order: list[str] = []
-    for key in _REF_FOUND.findall(rendered):
-        if key not in order:
-            order.append(key)
+    order = list(dict.fromkeys(_REF_FOUND.findall(rendered)))
     numbers = {key: n for n, key in enumerate(order, start=1)}
     text = _REF_FOUND.sub(lambda m: f"[^{numbers[m[1]]}]", rendered)
     definitions = "\n\n".join(f"[^{numbers[key]}]: {escape_inline(texts[key])}" for key in order)

@@ -16,6 +16,7 @@ from diary.core.post_status import is_filled, post_status
 from diary.render.markdown import (
     FOOTNOTES_HERE,
     escape_inline,
+    footnote_keys,
     number_footnotes,
     with_markers,
 )
@@ -36,7 +37,7 @@ def post_markdown(doc: PostDoc) -> Exported:
     except NotFound:
         fmt = None
         notes.append(f"format {doc.post.format!r} is gone; used the default template")
-    keys = [f.key for f in doc.footnotes]
+    keys = footnote_keys(f.key for f in doc.footnotes)
     shown = [s for s in doc.sections if s.section.kind == "footnotes" or is_filled(s, doc)]
     left_out = [s.section.heading for s in doc.sections if s not in shown]
     if left_out:
@@ -52,7 +53,7 @@ def post_markdown(doc: PostDoc) -> Exported:
 
 
 def view(
-    doc: PostDoc, fmt: Format | None, keys: list[str], sections: list[SectionDoc]
+    doc: PostDoc, fmt: Format | None, keys: frozenset[str], sections: list[SectionDoc]
 ) -> dict[str, Any]:
     """What the template sees: the post and the sections shown, every text already escaped."""
     post = doc.post
@@ -83,7 +84,7 @@ def _film_label(doc: PostDoc) -> str | None:
     return label(doc.film)
 
 
-def _section(doc: SectionDoc, fmt: Format | None, keys: list[str]) -> dict[str, Any]:
+def _section(doc: SectionDoc, fmt: Format | None, keys: frozenset[str]) -> dict[str, Any]:
     section = doc.section
     spec = fmt.section(section.key) if fmt is not None else None
     is_plot = section.kind == "plot"
@@ -110,12 +111,12 @@ def _section(doc: SectionDoc, fmt: Format | None, keys: list[str]) -> dict[str, 
     }
 
 
-def _inline(text: str | None, keys: list[str]) -> str:
+def _inline(text: str | None, keys: frozenset[str]) -> str:
     """One line of text, escaped, its footnote markers kept (an award's category, a nominee)."""
     return " ".join(with_markers(text, keys))
 
 
-def _piece(piece: Piece, keys: list[str]) -> dict[str, Any]:
+def _piece(piece: Piece, keys: frozenset[str]) -> dict[str, Any]:
     entry = piece.entry
     return {
         "kind": entry.kind,

@@ -6,7 +6,8 @@ never parsed for markup or highlighted (and is cheaper to render). Rich is impor
 a table is actually built, so commands that print one line never pay for it.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -39,3 +40,47 @@ def literal(value: object) -> "Text":
 def add_row(target: "Table", *values: object) -> None:
     """Append a row of literal cells."""
     target.add_row(*(literal(value) for value in values))
+
+
+def one_listing(tables: Iterator["Table"], width: int) -> Iterator["Table"]:
+    """Tables of one long listing, built a page at a time, made to print as one table.
+
+    A listing that fits one page is its table as it is. A longer one takes every column's
+    width from its first page (narrowed to fit `width`), shows the headings once and drops
+    the outer frame, so the pages follow each other without a seam while only one page is
+    ever held.
+    """
+    first = next(tables, None)
+    if first is None:
+        return
+    second = next(tables, None)
+    if second is None:
+        yield first
+        return
+    widths = _fitted(first, width)
+    for number, page in enumerate(chain([first, second], tables)):
+        page.show_edge = False
+        page.show_header = number == 0
+        for column, size in zip(page.columns, widths, strict=True):
+            column.width = size
+        yield page
+
+
+def _fitted(first: "Table", width: int) -> list[int]:
+    """Each column as wide as its widest cell on the page; the widest of the columns that
+    wrap give way, one character at a time, until the row fits `width`."""
+    from rich.cells import cell_len
+
+    columns = first.columns
+    widths = [
+        max([cell_len(str(column.header)), *(cell_len(str(c)) for c in column.cells)])
+        for column in columns
+    ]
+    room = width - 3 * len(columns) + 1  # padding either side and a rule between columns
+    narrowable = [i for i, column in enumerate(columns) if not column.no_wrap]
+    while sum(widths) > room and narrowable:
+        widest = max(narrowable, key=lambda i: widths[i])
+        if widths[widest] <= 4:
+            break
+        widths[widest] -= 1
+    return widths

@@ -7,7 +7,9 @@ never leaves a half-written file, and an existing file is replaced only with `fo
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from diary.core.errors import StorageError
 
@@ -31,30 +33,43 @@ def check_target(path: Path, force: bool) -> None:
 
 def write_atomic(path: Path, content: str | bytes, force: bool = False) -> Path:
     """Write `content` to `path` via a temporary file and a rename; return the path."""
+    return write_pieces(path, [content], force)
+
+
+def write_pieces(path: Path, pieces: Iterable[str | bytes], force: bool = False) -> Path:
+    """Write `pieces` one after another, as they come, to a temporary file, then rename it
+    to `path`: a large export is never held whole, and is still whole or not there at all."""
     check_target(path, force)
-    data = content.encode("utf-8") if isinstance(content, str) else content
     if is_special(path):
-        return _write_in_place(path, data)
+        return _write_in_place(path, pieces)
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            _write_all(handle, pieces)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, path)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
         raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
     return path
 
 
-def _write_in_place(path: Path, data: bytes) -> Path:
+def _write_all(handle: BinaryIO, pieces: Iterable[str | bytes]) -> None:
+    for piece in pieces:
+        handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+
+
+def _write_in_place(path: Path, pieces: Iterable[str | bytes]) -> Path:
     try:
         with path.open("wb") as handle:
-            handle.write(data)
+            _write_all(handle, pieces)
             handle.flush()
     except OSError as exc:
         raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from exc

@@ -273,3 +273,35 @@ def test_a_film_chosen_and_waiting_on_the_watchlist_is_not_offered_again(
         for line in proposal(cli.ok("bp", "pick", "--by", "Ellen", "--seed", str(seed)).stdout)
     }
     assert chosen in offered
+
+
+def test_the_history_takes_the_same_queries_however_many_rounds(cli: Cli, hosts: None) -> None:
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    statements: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, sql: str, *_: Any) -> None:
+        statements.append(sql)
+
+    def history_queries() -> int:
+        statements.clear()
+        event.listen(Engine, "before_cursor_execute", count)
+        try:
+            shown = picks(cli)
+        finally:
+            event.remove(Engine, "before_cursor_execute", count)
+        assert all(len(r["options"]) == 3 for r in shown)
+        return len(statements)
+
+    for seed in range(2):
+        cli.ok(
+            "bp", "pick", "--by", "Ellen", "--for", "Tyler", "--seed", str(seed), "--choose", "1"
+        )
+    few = history_queries()
+    for seed in range(2, 12):
+        cli.ok(
+            "bp", "pick", "--by", "Ellen", "--for", "Tyler", "--seed", str(seed), "--choose", "2"
+        )
+    assert len(picks(cli)) == 12
+    assert history_queries() == few

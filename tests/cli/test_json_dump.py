@@ -195,3 +195,38 @@ def test_not_json_missing_file_and_no_overwrite(cli: Cli, tmp_path: Path) -> Non
     assert target.read_text(encoding="utf-8") == "keep me"
     cli.ok("export", "json", str(target), "--force")
     assert json.loads(target.read_text(encoding="utf-8"))["format"] == "diary-dump"
+
+
+@pytest.mark.parametrize(
+    ("layout", "message"),
+    [
+        ("tables first", "is not a diary dump"),
+        ("rows first", "its name and columns before its rows"),
+        ("rows not a list", "table person has no list of rows"),
+        ("cut short", "is not JSON"),
+    ],
+)
+def test_a_dump_is_read_in_the_order_it_is_written(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, layout: str, message: str
+) -> None:
+    fill(cli)
+    cli.ok("export", "json", str(tmp_path / "dump.json"))
+    text = (tmp_path / "dump.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    if layout == "tables first":
+        data = {"tables": data["tables"], **{k: v for k, v in data.items() if k != "tables"}}
+    elif layout == "rows first":
+        first = data["tables"][0]
+        data["tables"][0] = {"rows": first["rows"], "name": first["name"], "cols": []}
+    elif layout == "rows not a list":
+        next(t for t in data["tables"] if t["name"] == "person")["rows"] = "none"
+    bad = tmp_path / "bad.json"
+    content = json.dumps(data) if layout != "cut short" else text[: len(text) // 2]
+    bad.write_text(content, encoding="utf-8")
+    switch_to(monkeypatch, tmp_path / "fresh.db")
+    cli.ok("people", "list")
+    before = snapshot(tmp_path / "fresh.db")
+    result = cli("import", "json", str(bad))
+    assert result.exit_code == 1 and message in result.stderr, result
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert snapshot(tmp_path / "fresh.db") == before
