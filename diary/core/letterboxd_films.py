@@ -174,11 +174,15 @@ class FilmResolver:
             return []
         if match.off:
             label = next((f.label for f in nominees if f.film_id == found), str(found))
-            self.year_notes.append(
+            self._note(
                 f"{display(ref.title, ref.year)} is {label} here: the Best Picture nominee, "
                 "dated by the year its ceremony honoured"
             )
         return [found]
+
+    def _note(self, line: str) -> None:
+        if line not in self.year_notes:
+            self.year_notes.append(line)
 
     def listed(self) -> dict[str, list[Listed]]:
         """Every Best Picture nominee by the compact key of its title and of each alias."""

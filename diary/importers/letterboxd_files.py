@@ -127,7 +127,7 @@ class _Counting(io.RawIOBase):
 
 def sized(count: int) -> str:
     """Bytes in the unit the options take: '1024 KB', '500 MB'."""
-    return f"{count // MB} MB" if count >= MB and count % MB == 0 else f"{count // 1024} KB"
+    return f"{count / MB:.4g} MB" if count >= MB else f"{count // 1024} KB"
 
 
 def open_export(path: Path, limits: Limits | None = None) -> Export:
@@ -178,7 +178,8 @@ def _from_zip(path: Path) -> Export:
     unsafe = next((info.filename for info in infos if _climbs_out(info.filename)), None)
     if unsafe is not None:
         archive.close()
-        raise InvalidInput(f"{path} holds a file named {shown_name(unsafe)}, outside the export")
+        cut = unsafe if len(unsafe) <= 60 else unsafe[:59] + "…"
+        raise InvalidInput(f"{path} holds a file named {cut!r}, outside the export")
     entries = {
         info.filename: (info.file_size, lambda info=info: archive.open(info)) for info in infos
     }
