@@ -39,10 +39,12 @@ def _per_film(state: State, sql: str, held: set[int]) -> list[tuple[Any, ...]]:
 FILM = "SELECT film.id, title, year FROM {table} JOIN film ON film.id = {table}.film_id "
 
 
-def report_gone(state: State, kinds: set[str], prune: bool) -> None:
-    """Fill the summary's `gone` (and remove it all when `prune`)."""
+def entries_gone(state: State, kinds: set[str], prune: bool) -> None:
+    """Diary entries no longer in the export, reported (removed when `prune`). Run once the
+    export's entries and reviews are in, before films watched without a date: a film whose
+    entry went but which is still marked watched is then seen without a date, as in a fresh
+    import."""
     gone = state.summary.gone
-    session = state.session
     removals: list[tuple[str, dict[str, Any]]] = []
     person = {"person": state.person_id}
     if "diary" in kinds:
@@ -67,6 +69,15 @@ def report_gone(state: State, kinds: set[str], prune: bool) -> None:
                     {"keys": ids},
                 )
             )
+    _remove(state, removals, prune)
+
+
+def report_gone(state: State, kinds: set[str], prune: bool) -> None:
+    """Likes, ratings, watchlist entries and list items no longer in the export."""
+    gone = state.summary.gone
+    session = state.session
+    removals: list[tuple[str, dict[str, Any]]] = []
+    person = {"person": state.person_id}
     for category, kind, sql in (
         (
             "likes",
@@ -99,6 +110,38 @@ def report_gone(state: State, kinds: set[str], prune: bool) -> None:
                     person | {"keys": json_list({row[0] for row in missing})},
                 )
             )
+    if "watched" in kinds:
+        undated = fetch(
+            session,
+            "SELECT viewing.id, film.id, title, year FROM viewing "
+            "JOIN viewing_person ON viewing_person.viewing_id = viewing.id "
+            "JOIN film ON film.id = viewing.film_id WHERE person_id = :person "
+            "AND source = :source AND source_key IS NULL AND watched_on IS NULL",
+            person | {"source": SOURCE},
+        )
+        # gone from watched.csv, or now seen in a diary entry of the export instead
+        extra = [
+            row
+            for row in undated
+            if row[1] not in state.held["watched"] or row[1] in state.held["entries"]
+        ]
+        if extra:
+            gone["watched, no date"] = [display(title, year) for _, _, title, year in extra]
+            ids = json_list({row[0] for row in extra})
+            removals.append(
+                (
+                    "DELETE FROM viewing_person WHERE person_id = :person "
+                    f"AND viewing_id {IN_KEYS}",
+                    person | {"keys": ids},
+                )
+            )
+            removals.append(
+                (
+                    f"DELETE FROM viewing WHERE id {IN_KEYS} AND id NOT IN "
+                    "(SELECT viewing_id FROM viewing_person)",
+                    {"keys": ids},
+                )
+            )
     for checklist_id, films in state.lists_seen.items():
         rows = fetch(
             session,
@@ -118,7 +161,11 @@ def report_gone(state: State, kinds: set[str], prune: bool) -> None:
                     {"keys": json_list({row[0] for row in missing_items})},
                 )
             )
+    _remove(state, removals, prune)
+
+
+def _remove(state: State, removals: list[tuple[str, dict[str, Any]]], prune: bool) -> None:
     if prune and removals:
         for sql, params in removals:
-            fetch(session, sql, params)
+            fetch(state.session, sql, params)
         state.summary.pruned = True

@@ -27,7 +27,7 @@ from sqlmodel import Session, col, select
 
 from diary.core.checklists import films_seen
 from diary.core.letterboxd_films import Unattributed
-from diary.core.letterboxd_gone import report_gone
+from diary.core.letterboxd_gone import entries_gone, report_gone
 from diary.core.letterboxd_opinions import (
     add_list_items,
     apply_likes,
@@ -113,12 +113,15 @@ def import_letterboxd(
             _import_list(state, file, advance)
         elif file.kind in FIRST_PASS:
             _run(state, file, FIRST_PASS[file.kind], lambda row: True, advance)
+    kinds = {file.kind for file in files}
     for wanted, handler, keep in LATER_PASSES:
+        if wanted == "watched" and source.complete:
+            entries_gone(state, kinds, prune)
         for file in files:
             if file.kind == wanted:
                 _run(state, file, handler, keep, advance)
     if source.complete:
-        report_gone(state, {file.kind for file in files}, prune)
+        report_gone(state, kinds, prune)
     counts = summary.counts
     counts["films"].added = state.films.counts.added
     counts["films"].present = state.films.counts.present

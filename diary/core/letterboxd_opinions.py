@@ -201,7 +201,7 @@ def add_list_items(state: State, checklist: Checklist, rows: Sequence[Row], ids:
         state.lists_seen.setdefault(checklist.id or 0, set()).add(film_id)
         film = state.session.get(Film, film_id)
         assert film is not None
-        _, created = add_item(
+        item, created = add_item(
             state.session,
             checklist,
             film,
@@ -212,5 +212,10 @@ def add_list_items(state: State, checklist: Checklist, rows: Sequence[Row], ids:
         )
         if created:
             tally.added += 1
-        else:
-            tally.present += 1
+            continue
+        tally.present += 1
+        now = (row.ref.title, row.ref.year, row.position or 0, row.note)
+        if (item.listed_title, item.listed_year, item.position, item.note) != now:
+            # the list was edited (or the film renamed) on Letterboxd since
+            item.listed_title, item.listed_year, item.position, item.note = now
+            state.session.add(item)

@@ -106,7 +106,13 @@ class State:
         self.changed = False  # an entry changed film or date: lists may need ticking
         self.unlinked: dict[str, int] = {}  # rows without an entry link, per file and film
         # films each per-film file of this export holds, for what is no longer there
-        self.held: dict[str, set[int]] = {"likes": set(), "ratings": set(), "watchlist": set()}
+        self.held: dict[str, set[int]] = {
+            "likes": set(),
+            "ratings": set(),
+            "watchlist": set(),
+            "watched": set(),
+            "entries": set(),  # films with a diary entry in this export
+        }
         self.lists_seen: dict[int, set[int]] = {}  # list checklist id -> its films here
 
     def tally(self, category: str) -> Tally:

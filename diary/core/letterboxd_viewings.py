@@ -120,6 +120,7 @@ def add_entries(state: State, rows: Sequence[Row], ids: Resolved) -> None:
             state.skip("diary entries", row, film_id.reason)
             continue
         state.entry_keys.add(key)
+        state.held["entries"].add(film_id)
         mine = [viewing for viewing, person, _ in owners.get(key, []) if person == state.person_id]
         if key in batch:
             entries.present += 1
@@ -250,6 +251,7 @@ def mark_seen(state: State, rows: Sequence[Row], ids: Resolved) -> None:
         if isinstance(film_id, Unattributed):
             state.skip("watched, no date", row, film_id.reason)
             continue
+        state.held["watched"].add(film_id)
         if film_id in seen:
             watched.present += 1
             continue
