@@ -132,7 +132,9 @@ class State:
         for item in new:
             viewing_id = self.next_viewing
             self.next_viewing += 1
-            created = datetime.combine(item.logged, time(), UTC) if item.logged else self.now
+            # when it was logged; a file that does not say (our own export) has its date
+            day = item.logged or item.watched_on
+            created = datetime.combine(day, time(), UTC) if day else self.now
             viewings.append(
                 {
                     "id": viewing_id,

@@ -59,6 +59,7 @@ IMPORT_COLUMNS = (
     "Rewatch",
     "Tags",
     "Review",
+    "Date",  # written by `diary export letterboxd` on the watchlist: the day it was added
 )
 _IMPORT_KEYS = {name.lower(): name for name in IMPORT_COLUMNS}
 

@@ -190,6 +190,7 @@ def _imported(file: str, number: int, values: dict[str, str]) -> Row:
         file,
         number,
         ref,
+        logged=_date(values.get("Date", ""), "Date"),
         watched_on=_date(values.get("WatchedDate", ""), "WatchedDate"),
         rating=halves,
         rewatch=_rewatch(values.get("Rewatch", "")),
