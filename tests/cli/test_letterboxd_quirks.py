@@ -163,3 +163,11 @@ def test_a_name_outside_the_export_is_refused(
     assert message == (
         f"Error: {sneaky} holds a file named '../../home/someone/.bashrc', outside the export"
     )
+
+
+def test_show_reads_a_reviews_html_as_text(cli: Cli, ellen: None, env_setup: Path) -> None:
+    import_json(cli, str(QUIRKS))
+    (entry,) = rows(env_setup, "SELECT viewing_id FROM viewing_person WHERE review IS NOT NULL")
+    shown = cli.ok("show", str(entry[0])).stdout
+    assert "Small, bright & sad." in shown
+    assert "<i>" not in shown and "&amp;" not in shown
