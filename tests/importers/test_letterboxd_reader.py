@@ -210,3 +210,11 @@ def test_film_links_have_one_spelling_and_short_codes_keep_case(
     text: str, link: str | None
 ) -> None:
     assert film_link(text) == link
+
+
+def test_a_value_in_a_message_is_escaped_and_cut(tmp_path: Path) -> None:
+    header = "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date"
+    path = write(tmp_path / "diary.csv", f"{header}\n2024-01-01,Her,2013,,{'9' * 500},,,\n")
+    (bad,) = rows_of(path, "diary.csv")
+    assert isinstance(bad, Unreadable)
+    assert bad.reason == f"rating '{'9' * 39}…' is not 0.5 to 5 in half steps"
