@@ -27,16 +27,29 @@ def import_letterboxd(
     as_: str | None = typer.Option(
         None, "--as", metavar="PERSON", help="Whose export it is (default: you)."
     ),
+    prune: bool = typer.Option(
+        False,
+        "--prune",
+        help="Remove what earlier imports brought that this whole export no longer holds.",
+    ),
     dry_run: bool = typer.Option(
         False, "--dry-run", help="Show what would change; change nothing."
+    ),
+    max_size: int = typer.Option(
+        500, "--max-size", metavar="MB", min=1, help="Refuse exports larger once unpacked."
+    ),
+    max_line: int = typer.Option(
+        1024, "--max-line", metavar="KB", min=1, help="Refuse files with a longer line."
     ),
     json_: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
     """Import a Letterboxd export: diary, reviews, ratings, watched, likes, watchlist, lists.
 
-    Films are matched by their Letterboxd link, else by exact title and year; importing the
-    same export again adds nothing, and a newer export adds only what is new. All or nothing:
-    a bad row stops the import, naming the file and row, and nothing is changed.
+    Films are matched by their Letterboxd link, else by title and year; importing the same
+    export again adds nothing, and a newer export adds what is new and applies what was
+    edited. A row or file that cannot be read is skipped and named in the summary; the rest
+    is imported in one transaction. What the newer export no longer holds is reported, and
+    removed with --prune. Every file is read and checked before the database is locked.
 
     \b
     Example:
@@ -46,16 +59,22 @@ def import_letterboxd(
     from contextlib import nullcontext
 
     from diary.core.letterboxd_import import import_letterboxd as run
+    from diary.importers.letterboxd import open_source
+    from diary.importers.letterboxd_files import MB, Limits
     from diary.render.letterboxd import ProgressBar, summary_dict, summary_notes, summary_table
 
     context.ask_name_first(as_)
-    bar = ProgressBar() if sys.stderr.isatty() and not json_ else None
-    with context.session(write=True) as db, bar or nullcontext():
-        person = context.person(db, as_)
-        summary = run(db, path, person, bar)
-        if dry_run:
-            summary.dry_run = True
-            db.rollback()
+    source, export = open_source(path, Limits(total=max_size * MB, line=max_line * 1024))
+    try:
+        bar = ProgressBar() if sys.stderr.isatty() and not json_ else None
+        with context.session(write=True) as db, bar or nullcontext():
+            person = context.person(db, as_)
+            summary = run(db, source, person, bar, prune=prune)
+            if dry_run:
+                summary.dry_run = True
+                db.rollback()
+    finally:
+        export.close()
     if json_:
         emit_json(summary_dict(summary))
     else:

@@ -20,6 +20,7 @@ from diary.core.films import (
     label,
     set_external_id,
 )
+from diary.core.matcher import Candidate, closest
 from diary.core.titles import title_key
 from diary.store.models import (
     Checklist,
@@ -238,15 +239,15 @@ def _film(session: Session, nominee: Nominee, elsewhere: set[int]) -> tuple[Film
     if len(found) > 1:
         names = ", ".join(f"{label(f)} (film {f.id})" for f in found)
         raise Ambiguous(f"line {nominee.line}: {nominee.title!r} matches {names}", found)
-    if not found:  # logged under a festival or foreign release year: the only film a year off
-        near = [
-            f
-            for f in films_with_key(session, key, None)
-            if f.year is not None and abs(f.year - nominee.year) == 1 and f.id not in elsewhere
+    if not found:  # logged under a festival or foreign release year: the matcher's year rule
+        others = [f for f in films_with_key(session, key, None) if f.year is not None]
+        candidates = [
+            Candidate(f, (f.year,), f.id not in elsewhere, external_ids(session, f).get("imdb"))
+            for f in others
+            if f.year is not None
         ]
-        theirs = external_ids(session, near[0]).get("imdb") if len(near) == 1 else None
-        if len(near) == 1 and (theirs is None or nominee.imdb in (None, theirs)):
-            found = near
+        near = closest(nominee.year, candidates, imdb=nominee.imdb).one
+        found = [near] if near is not None else []
     created = not found
     film = found[0] if found else add_film(session, nominee.title, nominee.year)
     if nominee.imdb:

@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 from diary.core.checklists import coverage
 from diary.core.errors import Ambiguous, InvalidInput, NotFound
 from diary.core.films import label
+from diary.core.matcher import Candidate, closest, same_title_ids
 from diary.core.ticks import listed_films, seen_by
 from diary.core.titles import display, split_year, title_key
 from diary.store.models import (
@@ -20,7 +21,6 @@ from diary.store.models import (
     ChecklistGroup,
     ChecklistItem,
     Film,
-    FilmAlias,
     FilmExternalId,
     Person,
 )
@@ -141,8 +141,9 @@ def find_entries(
 ) -> list[Entry]:
     """The entries `text` names: an IMDb id, or a title (or alias), with or without a year.
 
-    A year may be one off (release years differ by country). Raises NotFound or Ambiguous
-    (listing the candidates with their group) when it names no film or several.
+    A year may be off as diary.core.matcher allows (release years differ by country).
+    Raises NotFound or Ambiguous (listing the candidates with their group) when it names no
+    film or several.
     """
     clean = text.strip()
     if _IMDB.match(clean):
@@ -152,20 +153,12 @@ def find_entries(
         title, year = clean, None
     else:
         title, year = split_year(clean)
-        key = title_key(title)
-        if not key:
+        if not title_key(title):
             raise InvalidInput("a film needs a title")
-        ids = select(Film.id).where(
-            or_(
-                col(Film.title_key) == key,
-                col(Film.id).in_(select(FilmAlias.film_id).where(FilmAlias.alias_key == key)),
-            )
-        )
+        ids = same_title_ids(title)
     found = entries(session, checklist, filters=Filters(group=group, films=ids))
     if year is not None:
-        near = [e for e in found if year_distance(e, year) <= 1]
-        exact = [e for e in near if year_distance(e, year) == 0]
-        found = exact or near
+        found = closest(year, [as_candidate(e) for e in found]).items
     if not found:
         where = f" at ceremony {group}" if group is not None else ""
         raise NotFound(f"{display(title, year)!r} is not on {checklist.name}{where}")
@@ -179,7 +172,7 @@ def find_entries(
     return found
 
 
-def year_distance(entry: Entry, year: int) -> int:
-    """How many years the entry is from `year` (its listed year or its film's)."""
-    years = [y for y in (entry.item.listed_year, entry.film.year) if y is not None]
-    return min((abs(y - year) for y in years), default=99)
+def as_candidate(entry: Entry) -> Candidate[Entry]:
+    """An entry as the matcher sees it: listed, going by its listed year and its film's."""
+    years = tuple(y for y in (entry.item.listed_year, entry.film.year) if y is not None)
+    return Candidate(entry, years, listed=True)

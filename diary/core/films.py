@@ -7,6 +7,7 @@ from sqlmodel import Session, col, or_, select
 
 from diary.core import clock
 from diary.core.errors import Ambiguous, Conflict, InvalidInput, NotFound
+from diary.core.matcher import Candidate, closest, year_off_note
 from diary.core.notes import note_after_commit
 from diary.core.titles import display, split_year, title_key
 from diary.store.models import Film, FilmAlias, FilmExternalId
@@ -46,20 +47,41 @@ def films_with_key(session: Session, key: str, year: int | None) -> list[Film]:
     return list(session.exec(query.order_by(col(Film.year), col(Film.id))))
 
 
-def nominee_a_year_apart(session: Session, key: str, year: int) -> Film | None:
-    """The one Best Picture nominee of this title a year either side, when it is the only
-    film of the title there: release years and award years differ by one (Wings is 1927 on
-    most sites, a 1927/28 nominee here). A remake is never a year apart."""
-    from diary.core.film_details import best_picture_nominations
+def nominee_a_year_apart(session: Session, title: str, year: int) -> Film | None:
+    """The Best Picture nominee `title` and `year` mean when no film has that year: the
+    year rule of diary.core.matcher (a nominee a year off, or two when it is the only
+    nominee of the title). None when the rule takes no film or several."""
+    match = films_named(session, title, year)
+    return match[0] if len(match) == 1 and match[0].year != year else None
 
-    near = [
-        film
-        for film in films_with_key(session, key, None)
-        if film.year is not None and abs(film.year - year) == 1
+
+def films_named(session: Session, title: str, year: int | None) -> list[Film]:
+    """The films a title and year name, by the rules of diary.core.matcher; without a year,
+    every film of the title."""
+    key = title_key(title)
+    same = films_with_key(session, key, None) or films_with_compact_key(session, key, None)
+    if year is None:
+        return same
+    nominees = nominee_ids(session, [f.id for f in same if f.id is not None])
+    candidates = [
+        Candidate(f, (f.year,) if f.year is not None else (), f.id in nominees) for f in same
     ]
-    if len(near) != 1 or near[0].id is None:
-        return None
-    return near[0] if best_picture_nominations(session, near[0].id) else None
+    return closest(year, candidates).items
+
+
+def nominee_ids(session: Session, film_ids: list[int]) -> set[int]:
+    """Which of these films are Best Picture nominees."""
+    from diary.core.checklists import BUILTIN
+    from diary.store.models import Checklist, ChecklistItem
+
+    if not film_ids:
+        return set()
+    rows = session.exec(
+        select(ChecklistItem.film_id)
+        .join(Checklist, col(Checklist.id) == col(ChecklistItem.checklist_id))
+        .where(Checklist.slug == BUILTIN, col(ChecklistItem.film_id).in_(film_ids))
+    )
+    return set(rows)
 
 
 def films_with_compact_key(session: Session, key: str, year: int | None) -> list[Film]:
@@ -108,12 +130,8 @@ def resolve_film(
         names = ", ".join(label(f) for f in candidates)
         hint = "add --year to choose" if year is None else "give one an alias to tell them apart"
         raise Ambiguous(f"{title!r} matches {len(candidates)} films: {names}; {hint}", candidates)
-    if year is not None and (nominee := nominee_a_year_apart(session, key, year)) is not None:
-        note_after_commit(
-            session,
-            f"{display(title, year)} is {label(nominee)} here: the Best Picture nominee, "
-            "dated by the year its ceremony honoured.",
-        )
+    if year is not None and (nominee := nominee_a_year_apart(session, title, year)) is not None:
+        note_after_commit(session, year_off_note(title, year, label(nominee)))
         return nominee
     if create and year is not None:
         film = add_film(session, title, year)

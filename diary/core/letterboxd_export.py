@@ -3,8 +3,9 @@
 Every viewing is a row (a viewing without a date has an empty WatchedDate). A rating kept
 outside any viewing (film_rating) goes on the film's dateless row when there is a bare one,
 else on a row of its own with no date, which Letterboxd reads as "watched, rated". Films are
-named by title and year, with their Letterboxd link (the /film/ form preferred) and IMDb id
-where known, which is what Letterboxd matches on first.
+named by title and year, with their Letterboxd link (the /film/ form preferred), IMDb and
+TMDB ids where known, which is what Letterboxd matches on first. The watchlist keeps the day
+each film was added, so a film put back on it after being seen stays there when read back.
 """
 
 import os
@@ -41,11 +42,13 @@ class ExportRow:
     year: int | None
     link: str | None = None
     imdb: str | None = None
+    tmdb: str | None = None
     watched_on: date | None = None
     rating: int | None = None
     rewatch: bool = False
     tags: list[str] = field(default_factory=list)
     review: str | None = None
+    added_on: date | None = None  # the day it went on the watchlist
 
     @property
     def bare(self) -> bool:
@@ -168,23 +171,26 @@ def _films_of(person: Person, first: _Seen, last: _Seen) -> Any:
 
 def watchlist_rows(session: Session, person: Person) -> list[ExportRow]:
     query = (
-        select(Film)
+        select(Film, WatchlistEntry.added_at)
         .join(WatchlistEntry, col(WatchlistEntry.film_id) == col(Film.id))
         .where(WatchlistEntry.person_id == person.id)
         .order_by(col(WatchlistEntry.added_at), col(WatchlistEntry.id))
     )
-    films = list(session.execute(query).scalars())
+    found = session.execute(query).all()
     ids = _external_ids(
         session, select(WatchlistEntry.film_id).where(WatchlistEntry.person_id == person.id)
     )
-    return [_film_row(film.id, film.title, film.year, ids) for film in films]
+    return [
+        replace(_film_row(film.id, film.title, film.year, ids), added_on=added.date())
+        for film, added in found
+    ]
 
 
 def _film_row(
     film_id: int | None, title: str, year: int | None, ids: dict[int, dict[str, str]]
 ) -> ExportRow:
     known = ids.get(film_id or 0, {})
-    return ExportRow(title, year, known.get("letterboxd"), known.get("imdb"))
+    return ExportRow(title, year, known.get("letterboxd"), known.get("imdb"), known.get("tmdb"))
 
 
 def _tags(session: Session, person: Person, first: _Seen, last: _Seen) -> dict[int, list[str]]:
@@ -201,12 +207,12 @@ def _tags(session: Session, person: Person, first: _Seen, last: _Seen) -> dict[i
 
 def _external_ids(session: Session, films: Any) -> dict[int, dict[str, str]]:
     """Per film of the `films` query: one Letterboxd link (a /film/ link before a boxd.it
-    one) and one IMDb id."""
+    one), IMDb and TMDB ids."""
     found: dict[int, dict[str, str]] = {}
     rows = session.execute(
         select(FilmExternalId.film_id, FilmExternalId.source, FilmExternalId.value)
         .where(col(FilmExternalId.film_id).in_(films))
-        .where(col(FilmExternalId.source).in_(("letterboxd", "imdb")))
+        .where(col(FilmExternalId.source).in_(("letterboxd", "imdb", "tmdb")))
         .order_by(col(FilmExternalId.id))
     )
     for film_id, source, value in rows:

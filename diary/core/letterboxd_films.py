@@ -12,10 +12,15 @@ long the export is. The rules, in order:
    - a row without a link (diary and review rows carry only the entry's link) takes the one
      such film; with none, a new film is made;
    - two or more such films: the row is not imported and the report says why. Never a guess.
-3. else, when the only films of that title a year either side are one Best Picture nominee,
-   that nominee: Letterboxd dates a film by its release and the Academy by its award year
-   (Wings is 1927 on Letterboxd, a 1927/28 nominee here), the same ±1 rule that ticks
-   nominees. A remake is never a year apart; two films a year apart are left alone.
+3. else the Best Picture nominee the matcher's rules take (diary.core.matcher): its title
+   with spaces and punctuation aside ("GoodFellas" is "Good Fellas"), a year off, or two when
+   it is the only nominee of the title. Letterboxd dates a film by its release and the
+   Academy by its award year (Wings is 1927 on Letterboxd, a 1927/28 nominee here); each
+   such match is noted in the summary. A remake is never that near.
+
+A film found by its link under a new title was renamed on Letterboxd: it takes the new title
+and keeps the old one as an alias (a Best Picture film keeps the Academy's title and gains
+the new one as an alias).
 """
 
 from collections.abc import Sequence
@@ -24,13 +29,14 @@ from datetime import datetime
 from functools import lru_cache
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from diary.core.bulk import IN_KEYS, fetch, insert_rows, json_list
 from diary.core.checklists import BUILTIN
+from diary.core.letterboxd_records import FilmRef
+from diary.core.matcher import FAR, Candidate, Listed, closest, compact_key, near_misses
 from diary.core.titles import display, title_key
-from diary.importers.letterboxd_rows import FilmRef
-from diary.store.models import Film, FilmExternalId
+from diary.store.models import Film, FilmAlias, FilmExternalId
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,11 +80,15 @@ class FilmResolver:
         self.first_new_id = (top or 0) + 1
         self.next_id = self.first_new_id
         self.nominees: set[int] = set()  # Best Picture nominees among the chunk's candidates
+        self._listed: dict[str, list[Listed]] | None = None  # every nominee, by compact key
+        self.renamed: list[str] = []
+        self.year_notes: list[str] = []
 
     def resolve(self, refs: Sequence[FilmRef]) -> list[int | Unattributed]:
         all_pairs = [_ids(ref) for ref in refs]
         known = self._known_ids({pair for pairs in all_pairs for pair in pairs})
         found_ids = [{known[p] for p in pairs if p in known} for pairs in all_pairs]
+        self._follow_renames(refs, all_pairs, known)
         unknown = [ref for ref, ids in zip(refs, found_ids, strict=True) if not ids]
         candidates = self._candidates(unknown)
         links = self._links(self._links_needed(refs, all_pairs, known, found_ids, candidates))
@@ -137,15 +147,135 @@ class FilmResolver:
     def _nominee_a_year_apart(
         self, ref: FilmRef, candidates: dict[tuple[str, int | None], list[int]]
     ) -> list[int]:
-        """The one Best Picture nominee of the title a year either side, if it is the only
-        film of that title there; else nothing."""
+        """The Best Picture nominee the matcher's rules take for a title no film has in its
+        year: among the films of the title (spaces and punctuation aside), the nominees
+        a year or two off. Nothing when the rules take none or several."""
         if ref.year is None:
             return []
         key = match_key(ref.title)
-        near = candidates.get((key, ref.year - 1), []) + candidates.get((key, ref.year + 1), [])
-        if len(set(near)) == 1 and near[0] in self.nominees:
-            return near[:1]
-        return []
+        same: dict[int, int] = {}
+        for year in range(ref.year - FAR, ref.year + FAR + 1):
+            for film_id in candidates.get((key, year), []):
+                same[film_id] = year
+        nominees = self.listed().get(compact_key(ref.title), [])
+        for film in nominees:
+            if film.year is not None:
+                same.setdefault(film.film_id, film.year)
+        listed = {film.film_id for film in nominees} | (self.nominees & set(same))
+        if not listed:
+            return []
+        match = closest(
+            ref.year,
+            [Candidate(f, (y,), f in listed) for f, y in same.items()]
+            + [Candidate(f.film_id, (), True) for f in nominees if f.year is None],
+        )
+        found = match.one
+        if found is None:
+            return []
+        if match.off:
+            label = next((f.label for f in nominees if f.film_id == found), str(found))
+            self._note(
+                f"{display(ref.title, ref.year)} is {label} here: the Best Picture nominee, "
+                "dated by the year its ceremony honoured"
+            )
+        return [found]
+
+    def _note(self, line: str) -> None:
+        if line not in self.year_notes:
+            self.year_notes.append(line)
+
+    def listed(self) -> dict[str, list[Listed]]:
+        """Every Best Picture nominee by the compact key of its title and of each alias."""
+        if self._listed is None:
+            self._listed = {}
+            rows = fetch(
+                self.session,
+                (
+                    "SELECT film.id, film.title, film.year, film.title_key, alias.alias_key "
+                    "FROM film LEFT JOIN film_alias AS alias ON alias.film_id = film.id "
+                    "WHERE film.id IN (SELECT item.film_id FROM checklist_item AS item "
+                    "JOIN checklist ON checklist.id = item.checklist_id "
+                    "WHERE checklist.slug = :slug)"
+                ),
+                {"slug": BUILTIN},
+            )
+            for film_id, title, year, key, alias in rows:
+                for each in {key, alias} - {None}:
+                    compact = each.replace(" ", "")
+                    films = self._listed.setdefault(compact, [])
+                    if all(f.film_id != film_id for f in films):
+                        films.append(Listed(film_id, display(title, year), compact, year))
+        return self._listed
+
+    def possible_matches(self, session: Session) -> list[str]:
+        """Films this import made that look like a nominee the rules did not take."""
+        by_year: dict[int, list[Listed]] = {}
+        for films in self.listed().values():
+            for film in films:
+                if film.year is not None:
+                    by_year.setdefault(film.year, []).append(film)
+        if self.next_id == self.first_new_id:
+            return []
+        lines = []
+        for title, year in fetch(
+            session,
+            "SELECT title, year FROM film WHERE id >= :first AND year IS NOT NULL "
+            "ORDER BY title_key, year",
+            {"first": self.first_new_id},
+        ):
+            near = [f for y in range(year - FAR - 1, year + FAR + 2) for f in by_year.get(y, [])]
+            found = near_misses(title, year, near)
+            if found:
+                names = " or ".join(f.label for f in found)
+                lines.append(f"{display(title, year)} may be {names} (not ticked)")
+        return lines
+
+    def _follow_renames(
+        self,
+        refs: Sequence[FilmRef],
+        all_pairs: list[list[tuple[str, str]]],
+        known: dict[tuple[str, str], int],
+    ) -> None:
+        """A film found by its Letterboxd link under another title was renamed there."""
+        by_link = {
+            known[pair]: ref.title
+            for ref, pairs in zip(refs, all_pairs, strict=True)
+            for pair in pairs
+            if pair[0] == "letterboxd" and pair in known and ref.title
+        }
+        if not by_link:
+            return
+        films = self.session.exec(select(Film).where(col(Film.id).in_(list(by_link)))).all()
+        aliases: dict[int, set[str]] = {}
+        for alias in self.session.exec(
+            select(FilmAlias).where(col(FilmAlias.film_id).in_(list(by_link)))
+        ):
+            aliases.setdefault(alias.film_id, set()).add(alias.alias_key.replace(" ", ""))
+        nominees = {f.film_id for films_ in self.listed().values() for f in films_}
+        for film in films:
+            assert film.id is not None
+            title = by_link[film.id]
+            new_key = compact_key(title)
+            if new_key in aliases.get(film.id, set()) | {film.title_key.replace(" ", "")}:
+                continue
+            old = film.title
+            if film.id in nominees:
+                self.session.add(
+                    FilmAlias(
+                        film_id=film.id, alias=title, alias_key=title_key(title), kind="alias"
+                    )
+                )
+            else:
+                self.session.add(
+                    FilmAlias(
+                        film_id=film.id, alias=old, alias_key=film.title_key, kind="former title"
+                    )
+                )
+                film.title, film.title_key = title, match_key(title)
+                self.session.add(film)
+                self.renamed.append(f"{display(old, film.year)} is now {display(title, film.year)}")
+            aliases.setdefault(film.id, set()).add(new_key)
+        self.session.flush()
 
     def _may_link(self, film_id: int, pair: tuple[str, str], links: dict[int, set[str]]) -> bool:
         if pair[0] != "letterboxd":

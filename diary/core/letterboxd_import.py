@@ -10,13 +10,16 @@ on the one before:
 2. diary entries; 3. reviews; 4. films watched without a date; 5. ratings.
 
 When the import added viewings, films seen since they went on the person's watchlist leave
-it (as logging does), and `films_seen` is told, once, every film the person has seen. Any bad
-row raises and the caller's transaction rolls back everything.
+it (as logging does), and `films_seen` is told, once, every film the person has seen. A row
+that could not be read, or whose film cannot be told apart, is skipped and reported; the
+caller's one transaction holds everything else.
+
+The export arrives as a `Source` of plain records (diary.core.letterboxd_records): the
+command opened and checked the files; this module never opens one.
 """
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
-from pathlib import Path
 from typing import Protocol, TypeVar
 
 from sqlalchemy import func
@@ -24,6 +27,7 @@ from sqlmodel import Session, col, select
 
 from diary.core.checklists import films_seen
 from diary.core.letterboxd_films import Unattributed
+from diary.core.letterboxd_gone import entries_gone, report_gone
 from diary.core.letterboxd_opinions import (
     add_list_items,
     apply_likes,
@@ -31,7 +35,8 @@ from diary.core.letterboxd_opinions import (
     apply_watchlist,
     open_list,
 )
-from diary.core.letterboxd_state import ImportSummary, State
+from diary.core.letterboxd_records import Row, Source, SourceFile, Unreadable
+from diary.core.letterboxd_state import CATEGORY_OF, ImportSummary, State
 from diary.core.letterboxd_viewings import (
     add_entries,
     add_unkeyed_entries,
@@ -39,9 +44,6 @@ from diary.core.letterboxd_viewings import (
     mark_seen,
 )
 from diary.core.watchlist import remove_watched_since_added
-from diary.importers.letterboxd import detect, list_info, read_rows
-from diary.importers.letterboxd_files import SourceFile, open_export
-from diary.importers.letterboxd_rows import Row
 from diary.store.models import Person, Viewing, ViewingPerson, WatchlistEntry
 
 CHUNK = 1000
@@ -87,41 +89,51 @@ def chunks(items: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
 
 
 def import_letterboxd(
-    session: Session, path: Path, person: Person, progress: ProgressSink | None = None
+    session: Session,
+    source: Source,
+    person: Person,
+    progress: ProgressSink | None = None,
+    prune: bool = False,
 ) -> ImportSummary:
-    """Import the export at `path` for `person`; the caller commits (or rolls back)."""
-    export = open_export(path)
-    try:
-        summary = ImportSummary(person=person.name, source=export.label)
-        summary.not_imported = list(export.not_imported)
-        kinds = {file.name: detect(file) for file in export.files}
-        files = [(file, kinds[file.name]) for file in export.files]
-        summary.files = [f"{file.name} ({kind})" for file, kind in files]
-        if progress is not None:
-            progress.start(sum(file.size * _passes(kind) for file, kind in files))
-        advance = progress.advance if progress is not None else None
-        state = State(session, person, summary)
-        firsts = (state.next_viewing, _next_id(session, WatchlistEntry))
-        for file, kind in files:
-            if kind == "list":
-                _import_list(state, file, advance)
-            elif kind in FIRST_PASS:
-                _run(state, file, kind, FIRST_PASS[kind], lambda row: True, advance)
-        for wanted, handler, keep in LATER_PASSES:
-            for file, kind in files:
-                if kind == wanted:
-                    _run(state, file, kind, handler, keep, advance)
-        counts = summary.counts
-        counts["films"].added = state.films.counts.added
-        counts["films"].present = state.films.counts.present
-        counts["films"].skipped = sum(c.skipped for c in counts.values())
-        if any(counts[c].added for c in ("diary entries", "watched, no date", "watchlist")):
-            _leave_watchlists(state, firsts)
-        if any(counts[c].added for c in ("diary entries", "watched, no date")):
-            summary.checklist_notes = films_seen(session, person, seen_films(session, person))
-        return summary
-    finally:
-        export.close()
+    """Import the export for `person`; the caller commits (or rolls back).
+
+    With `prune`, what an earlier import brought and this (whole) export no longer holds is
+    removed; without it, it is only reported."""
+    summary = ImportSummary(person=person.name, source=source.label)
+    summary.not_imported = list(source.not_imported)
+    files = source.files
+    summary.files = [f"{file.name} ({file.kind})" for file in files]
+    if progress is not None:
+        progress.start(sum(file.size * _passes(file.kind) for file in files))
+    advance = progress.advance if progress is not None else None
+    state = State(session, person, summary)
+    firsts = (state.next_viewing, _next_id(session, WatchlistEntry))
+    for file in files:
+        if file.kind == "list":
+            _import_list(state, file, advance)
+        elif file.kind in FIRST_PASS:
+            _run(state, file, FIRST_PASS[file.kind], lambda row: True, advance)
+    kinds = {file.kind for file in files}
+    for wanted, handler, keep in LATER_PASSES:
+        if wanted == "watched" and source.complete:
+            entries_gone(state, kinds, prune)
+        for file in files:
+            if file.kind == wanted:
+                _run(state, file, handler, keep, advance)
+    if source.complete:
+        report_gone(state, kinds, prune)
+    counts = summary.counts
+    counts["films"].added = state.films.counts.added
+    counts["films"].present = state.films.counts.present
+    counts["films"].skipped = sum(c.skipped for c in counts.values())
+    if any(counts[c].added for c in ("diary entries", "watched, no date", "watchlist")):
+        _leave_watchlists(state, firsts)
+    if any(counts[c].added for c in ("diary entries", "watched, no date")) or state.changed:
+        summary.checklist_notes = films_seen(session, person, seen_films(session, person))
+    summary.renamed = state.films.renamed
+    summary.year_matches = state.films.year_notes
+    summary.possible_matches = state.films.possible_matches(session)
+    return summary
 
 
 def _next_id(session: Session, model: type[WatchlistEntry]) -> int:
@@ -151,21 +163,41 @@ def _passes(kind: str) -> int:
 def _run(
     state: State,
     file: SourceFile,
-    kind: str,
     handler: Handler | None,
     keep: Callable[[Row], bool],
     advance: Callable[[int], None] | None,
 ) -> None:
-    for chunk in chunks(row for row in read_rows(file, kind, advance) if keep(row)):
+    for chunk in chunks(row for row in _readable(state, file, advance) if keep(row)):
         ids = state.films.resolve([row.ref for row in chunk])
         if handler is not None:
             handler(state, chunk, ids)
 
 
+def _readable(
+    state: State, file: SourceFile, advance: Callable[[int], None] | None
+) -> Iterator[Row]:
+    """The file's rows; those that could not be read are reported (once) and left out."""
+    for row in file.rows(advance):
+        first_time = (row.file, row.number) not in state.read
+        if isinstance(row, Unreadable):
+            if first_time:
+                state.read.add((row.file, row.number))
+                state.tally(CATEGORY_OF[file.kind]).skipped += 1
+                state.summary.problems.append(f"{row.where}: {row.reason}; not imported")
+            continue
+        if row.cleaned and first_time:
+            state.read.add((row.file, row.number))
+            state.summary.control_removed += row.cleaned
+        yield row
+
+
 def _import_list(state: State, file: SourceFile, advance: Callable[[int], None] | None) -> None:
-    checklist = open_list(state, list_info(file), file.name)
-    for chunk in chunks(read_rows(file, "list", advance)):
-        add_list_items(state, checklist, chunk, state.films.resolve([row.ref for row in chunk]))
+    assert file.info is not None
+    checklist = open_list(state, file.info, file.name)
+    state.lists_seen[checklist.id or 0] = set()
+    for chunk in chunks(_readable(state, file, advance)):
+        ids = state.films.resolve([row.ref for row in chunk])
+        add_list_items(state, checklist, chunk, ids)
 
 
 def seen_films(session: Session, person: Person) -> list[int]:

@@ -17,9 +17,8 @@ from diary.core.bulk import IN_KEYS, fetch, insert_rows, json_list, table
 from diary.core.checklists import add_item, slugify, upsert_checklist
 from diary.core.errors import InvalidInput
 from diary.core.letterboxd_films import Unattributed
+from diary.core.letterboxd_records import ListInfo, Row
 from diary.core.letterboxd_state import SOURCE, State
-from diary.importers.letterboxd import ListInfo
-from diary.importers.letterboxd_rows import Row
 from diary.store.models import (
     Checklist,
     Film,
@@ -75,6 +74,7 @@ def apply_ratings(state: State, rows: Sequence[Row], ids: Resolved) -> None:
         if isinstance(film_id, Unattributed):
             state.skip("ratings", row, film_id.reason)
             continue
+        state.held["ratings"].add(film_id)
         if current.get(film_id) == row.rating or (
             film_id not in current and latest.get(film_id) == row.rating
         ):
@@ -147,7 +147,9 @@ def _new_per_film(
     for row, film_id in zip(rows, ids, strict=True):
         if isinstance(film_id, Unattributed):
             state.skip(category, row, film_id.reason)
-        elif film_id in present:
+            continue
+        state.held[category].add(film_id)
+        if film_id in present:
             tally.present += 1
         else:
             present.add(film_id)
@@ -196,9 +198,10 @@ def add_list_items(state: State, checklist: Checklist, rows: Sequence[Row], ids:
         if isinstance(film_id, Unattributed):
             state.skip("list items", row, film_id.reason)
             continue
+        state.lists_seen.setdefault(checklist.id or 0, set()).add(film_id)
         film = state.session.get(Film, film_id)
         assert film is not None
-        _, created = add_item(
+        item, created = add_item(
             state.session,
             checklist,
             film,
@@ -209,5 +212,10 @@ def add_list_items(state: State, checklist: Checklist, rows: Sequence[Row], ids:
         )
         if created:
             tally.added += 1
-        else:
-            tally.present += 1
+            continue
+        tally.present += 1
+        now = (row.ref.title, row.ref.year, row.position or 0, row.note)
+        if (item.listed_title, item.listed_year, item.position, item.note) != now:
+            # the list was edited (or the film renamed) on Letterboxd since
+            item.listed_title, item.listed_year, item.position, item.note = now
+            state.session.add(item)

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from diary.core import clock
 from diary.core.bulk import insert_rows
 from diary.core.letterboxd_films import FilmResolver
-from diary.importers.letterboxd_rows import Row
+from diary.core.letterboxd_records import Row
 from diary.store.models import Person, Viewing, ViewingPerson, ViewingTag
 
 CATEGORIES = (
@@ -25,6 +25,20 @@ CATEGORIES = (
     "list items",
 )
 SOURCE = "letterboxd"
+# The summary's line for each kind of file (where its unreadable rows are counted).
+CATEGORY_OF = {
+    "diary": "diary entries",
+    "import-diary": "diary entries",
+    "reviews": "reviews",
+    "watched": "watched, no date",
+    "ratings": "ratings",
+    "likes": "likes",
+    "watchlist": "watchlist",
+    "import-watchlist": "watchlist",
+    "list": "list items",
+}
+# What changes on a diary entry a newer export can bring, as the summary names them.
+CHANGES = ("watched date", "rating", "rewatch", "tags", "review")
 
 
 @dataclass
@@ -45,6 +59,13 @@ class ImportSummary:
     checklist_notes: list[str] = field(default_factory=list)
     watchlist_removed: list[str] = field(default_factory=list)  # films watched since listed
     watchlist_left_out: list[str] = field(default_factory=list)  # rows of films seen since
+    changed: dict[str, int] = field(default_factory=lambda: {c: 0 for c in CHANGES})
+    gone: dict[str, list[str]] = field(default_factory=dict)  # no longer in the export
+    pruned: bool = False  # whether what is gone was removed
+    renamed: list[str] = field(default_factory=list)
+    year_matches: list[str] = field(default_factory=list)  # nominees taken a year or two off
+    possible_matches: list[str] = field(default_factory=list)
+    control_removed: int = 0  # values that had control characters taken out
     dry_run: bool = False
 
 
@@ -80,6 +101,19 @@ class State:
         self.claimed: set[int] = set()
         # diary.csv entry links seen in this import: their reviews are not entries of their own
         self.entry_keys: set[str] = set()
+        self.review_keys: set[str] = set()  # entry links of reviews.csv rows
+        self.read: set[tuple[str, int]] = set()  # rows already reported or counted
+        self.changed = False  # an entry changed film or date: lists may need ticking
+        self.unlinked: dict[str, int] = {}  # rows without an entry link, per file and film
+        # films each per-film file of this export holds, for what is no longer there
+        self.held: dict[str, set[int]] = {
+            "likes": set(),
+            "ratings": set(),
+            "watchlist": set(),
+            "watched": set(),
+            "entries": set(),  # films with a diary entry in this export
+        }
+        self.lists_seen: dict[int, set[int]] = {}  # list checklist id -> its films here
 
     def tally(self, category: str) -> Tally:
         return self.summary.counts[category]
@@ -98,7 +132,9 @@ class State:
         for item in new:
             viewing_id = self.next_viewing
             self.next_viewing += 1
-            created = datetime.combine(item.logged, time(), UTC) if item.logged else self.now
+            # when it was logged; a file that does not say (our own export) has its date
+            day = item.logged or item.watched_on
+            created = datetime.combine(day, time(), UTC) if day else self.now
             viewings.append(
                 {
                     "id": viewing_id,

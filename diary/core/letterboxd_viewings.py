@@ -1,7 +1,9 @@
 """Diary entries, reviews and films watched without a date, a chunk of rows at a time.
 
 - A diary.csv row is one viewing, keyed by its entry link ("letterboxd:" + the link), so the
-  same export imported twice adds nothing.
+  same export imported twice adds nothing, and a newer export's edits to the entry (date,
+  rating, rewatch, tags) are applied to it (diary.core.letterboxd_changes). A row without a
+  link (a film that left Letterboxd) is keyed by its film, dates and place among such rows.
 - A reviews.csv row is attached to the viewing with the same link; else to this person's
   Letterboxd viewing of the film on the same date (see `_same_viewing`); else it becomes a
   viewing of its own (without a date if it has none).
@@ -21,16 +23,29 @@ from typing import NamedTuple
 from sqlalchemy import bindparam, update
 
 from diary.core.bulk import IN_KEYS, fetch, json_list, table
+from diary.core.letterboxd_changes import apply_changes
 from diary.core.letterboxd_films import Unattributed
+from diary.core.letterboxd_records import Row
 from diary.core.letterboxd_state import SOURCE, NewViewing, State
-from diary.importers.letterboxd_rows import Row
+from diary.core.matcher import compact_key
 from diary.store.models import ViewingPerson
 
 Resolved = Sequence[int | Unattributed]
 
 
-def entry_key(row: Row) -> str:
-    return f"letterboxd:{row.uri}"
+def entry_keys(state: State, rows: Sequence[Row]) -> list[str]:
+    """Each row's key: its entry link; without one, its film, dates and how many such rows
+    of the same file came before it (so diary.csv and reviews.csv rows of one entry agree)."""
+    keys = []
+    for row in rows:
+        if row.uri:
+            keys.append(f"letterboxd:{row.uri}")
+            continue
+        kind = row.file.rsplit("/", 1)[-1]
+        film = f"{compact_key(row.ref.title)}|{row.ref.year}|{row.watched_on}|{row.logged}"
+        count = state.unlinked[f"{kind}|{film}"] = state.unlinked.get(f"{kind}|{film}", 0) + 1
+        keys.append(f"letterboxd-unlinked:{film}|{count}")
+    return keys
 
 
 def _owners(state: State, keys: set[str]) -> dict[str, list[tuple[int, int, str | None]]]:
@@ -93,27 +108,33 @@ def _films(ids: Resolved) -> set[int]:
 
 
 def add_entries(state: State, rows: Sequence[Row], ids: Resolved) -> None:
-    """diary.csv rows: one viewing each, keyed by the entry's link."""
-    owners = _owners(state, {entry_key(row) for row in rows})
+    """diary.csv rows: one viewing each, keyed by the entry's link; known ones are updated."""
+    keys = entry_keys(state, rows)
+    owners = _owners(state, set(keys))
     entries = state.tally("diary entries")
     new: list[NewViewing] = []
+    known: list[tuple[int, Row]] = []
     batch: set[str] = set()
-    for row, film_id in zip(rows, ids, strict=True):
+    for row, film_id, key in zip(rows, ids, keys, strict=True):
         if isinstance(film_id, Unattributed):
             state.skip("diary entries", row, film_id.reason)
             continue
-        key = entry_key(row)
         state.entry_keys.add(key)
-        people = {person for _, person, _ in owners.get(key, [])}
-        if key in batch or state.person_id in people:
+        state.held["entries"].add(film_id)
+        mine = [viewing for viewing, person, _ in owners.get(key, []) if person == state.person_id]
+        if key in batch:
             entries.present += 1
-        elif people:
+        elif mine:
+            entries.present += 1
+            known.append((mine[0], row))
+        elif owners.get(key):
             state.skip("diary entries", row, "this entry was imported for someone else")
         else:
             batch.add(key)
             new.append(NewViewing.of(row, film_id, key))
     state.add_viewings(new)
     entries.added += len(new)
+    apply_changes(state, known)
 
 
 def add_unkeyed_entries(state: State, rows: Sequence[Row], ids: Resolved) -> None:
@@ -140,7 +161,8 @@ def add_unkeyed_entries(state: State, rows: Sequence[Row], ids: Resolved) -> Non
 
 def attach_reviews(state: State, rows: Sequence[Row], ids: Resolved) -> None:
     """reviews.csv rows: onto their diary entry, else a viewing of their own."""
-    owners = _owners(state, {entry_key(row) for row in rows})
+    keys = entry_keys(state, rows)
+    owners = _owners(state, set(keys))
     options: dict[tuple[int, date | None], list[_Option]] = {}
     for mine in _mine(state, _films(ids)):
         if mine.source == SOURCE:
@@ -150,11 +172,11 @@ def attach_reviews(state: State, rows: Sequence[Row], ids: Resolved) -> None:
     updates: list[dict[str, object]] = []
     new: list[NewViewing] = []
     batch: set[str] = set()
-    for row, film_id in zip(rows, ids, strict=True):
+    for row, film_id, key in zip(rows, ids, keys, strict=True):
         if isinstance(film_id, Unattributed):
             state.skip("reviews", row, film_id.reason)
             continue
-        key = entry_key(row)
+        state.review_keys.add(key)
         own = [(v, r) for v, p, r in owners.get(key, []) if p == state.person_id]
         if owners.get(key) and not own:
             state.skip("reviews", row, "this review was imported for someone else")
@@ -175,6 +197,8 @@ def attach_reviews(state: State, rows: Sequence[Row], ids: Resolved) -> None:
         if review == row.review:
             reviews.present += 1
         else:
+            if review is not None:
+                state.summary.changed["review"] += 1
             updates.append({"b_viewing": viewing_id, "b_review": row.review})
             reviews.added += 1
     if updates:
@@ -227,6 +251,7 @@ def mark_seen(state: State, rows: Sequence[Row], ids: Resolved) -> None:
         if isinstance(film_id, Unattributed):
             state.skip("watched, no date", row, film_id.reason)
             continue
+        state.held["watched"].add(film_id)
         if film_id in seen:
             watched.present += 1
             continue

@@ -15,8 +15,8 @@ from sqlmodel import Session, col, select
 from diary.core.bulk import table
 from diary.core.checklists import SHORT_NAMES, slugify, upsert_checklist, upsert_group
 from diary.core.errors import InvalidInput
-from diary.core.films import add_film, films_with_key, label
-from diary.core.titles import display, title_key
+from diary.core.films import add_film, films_named, label
+from diary.core.titles import display
 from diary.store.models import Checklist, ChecklistGroup, ChecklistItem, Film, FilmExternalId
 
 
@@ -149,14 +149,7 @@ def _film(session: Session, entry: ListEntry, result: ListImport) -> tuple[Film 
         ).first()
         if owner is not None:
             return owner, ""
-    key = title_key(entry.title)
-    same = films_with_key(session, key, None)
-    if entry.year is not None:
-        exact = [f for f in same if f.year == entry.year]
-        near = [f for f in same if f.year is not None and abs(f.year - entry.year) == 1]
-        candidates = exact or near
-    else:
-        candidates = same
+    candidates = films_named(session, entry.title, entry.year)
     if len(candidates) == 1:
         return candidates[0], ""
     if len(candidates) > 1:

@@ -15,9 +15,10 @@ from sqlmodel import Session, col, select
 
 from diary.core import clock, comments, ticks
 from diary.core.checklists import mark_covered
-from diary.core.entries import Entry, entries, year_distance
+from diary.core.entries import Entry, as_candidate, entries
 from diary.core.films import label
-from diary.core.titles import display, title_key
+from diary.core.matcher import closest, compact_key
+from diary.core.titles import display
 from diary.store.models import (
     Checklist,
     Comment,
@@ -237,19 +238,18 @@ class _Finder:
         self.by_key: dict[str, set[int]] = {}
         for entry in listed:
             for text in (entry.film.title, entry.item.listed_title):
-                self.by_key.setdefault(title_key(text), set()).add(entry.film.id or 0)
+                self.by_key.setdefault(compact_key(text), set()).add(entry.film.id or 0)
         for alias in session.exec(select(FilmAlias).where(col(FilmAlias.film_id).in_(film_ids))):
-            self.by_key.setdefault(alias.alias_key, set()).add(alias.film_id)
+            self.by_key.setdefault(alias.alias_key.replace(" ", ""), set()).add(alias.film_id)
 
     def find(self, row: SheetLine) -> tuple[Entry | None, str]:
         if row.imdb and row.imdb in self.by_imdb:
             return self.by_film[self.by_imdb[row.imdb]], ""
-        found = [self.by_film[i] for i in sorted(self.by_key.get(title_key(row.title), set()))]
+        found = [self.by_film[i] for i in sorted(self.by_key.get(compact_key(row.title), set()))]
         if row.ceremony is not None:
             found = [e for e in found if e.group is not None and e.group.number == row.ceremony]
         if row.year is not None:
-            near = [e for e in found if year_distance(e, row.year) <= 1]
-            found = [e for e in near if year_distance(e, row.year) == 0] or near
+            found = closest(row.year, [as_candidate(e) for e in found]).items
         if len(found) == 1:
             return found[0], ""
         if not found:

@@ -2,9 +2,9 @@
 
 A person has seen a film when they have a viewing of it or a `film_tick`. A film seen under
 another row (a Letterboxd import, a title typed with the year a festival gave it) counts for
-a listed film when they are plainly the same film: the same normalised title or alias and a
-year at most one apart, the nearest year winning, no two candidates tied, and no conflicting
-IMDb ids. Never a fuzzy guess, never a remake (they are years apart).
+a listed film when the rules of diary.core.matcher say they are the same film: the same
+title or alias (spaces and punctuation aside), the year rule, no conflicting IMDb ids.
+Never a fuzzy guess, never a remake (they are years apart).
 """
 
 from collections.abc import Iterable, Sequence
@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 
 from diary.core import clock
 from diary.core.films import label
+from diary.core.matcher import Candidate, closest
 from diary.store.models import (
     ChecklistItem,
     Film,
@@ -73,10 +74,12 @@ class Known:
     imdb: dict[int, str] = field(default_factory=dict)
 
     def by_key(self) -> dict[str, list[int]]:
+        """Films by compact key (spaces ignored, as diary.core.matcher compares titles)."""
         index: dict[str, list[int]] = {}
         for film_id, keys in self.keys.items():
-            for key in keys:
-                index.setdefault(key, []).append(film_id)
+            for key in {k.replace(" ", "") for k in keys}:
+                if film_id not in index.setdefault(key, []):
+                    index[key].append(film_id)
         return index
 
 
@@ -121,19 +124,18 @@ def match(seen: Known, listed: Known) -> dict[int, int]:
         year = seen.year.get(film_id)
         if year is None:
             continue  # without a year, a title alone could be any version
-        candidates = {c for key in keys for c in index.get(key, [])}
-        scored = sorted(
-            (abs(listed.year[c] - year), c)  # type: ignore[operator]
-            for c in candidates
-            if listed.year.get(c) is not None and abs(listed.year[c] - year) <= 1  # type: ignore[operator]
-        )
-        if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
-            continue
-        best = scored[0][1]
-        mine, theirs = seen.imdb.get(film_id), listed.imdb.get(best)
-        if mine and theirs and mine != theirs:
-            continue  # two different films that happen to share a title
-        found[film_id] = best
+        candidates = {c for key in keys for c in index.get(key.replace(" ", ""), [])}
+        chosen = closest(
+            year,
+            [
+                Candidate(c, (y,), listed=True, imdb=listed.imdb.get(c))
+                for c in sorted(candidates)
+                if (y := listed.year.get(c)) is not None
+            ],
+            imdb=seen.imdb.get(film_id),
+        ).one
+        if chosen is not None:
+            found[film_id] = chosen
     return found
 
 

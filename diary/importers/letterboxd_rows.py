@@ -4,50 +4,39 @@ Each kind of file has its parser; a value that cannot be read raises RowError, t
 reader adds the file and row.
 """
 
-from dataclasses import dataclass, field
+import re
 from datetime import date
 from urllib.parse import urlsplit
 
-from diary.core.viewings import clean_tags
+from diary.core.letterboxd_records import FilmRef, Row
 
 _YES = {"yes", "true", "y", "1"}
 _NO = {"", "no", "false", "n", "0"}
+# C0 and C1 control characters (tab and line breaks are text): terminal escapes, bells, NULs
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+SHOWN = 40  # characters of a value echoed in a message
 
 
-@dataclass(slots=True)
-class FilmRef:
-    """A film as a file names it: title and year, and its ids where the file gives them."""
-
-    title: str
-    year: int | None
-    link: str | None = None  # the film's Letterboxd link (never a diary entry's)
-    imdb: str | None = None
-    tmdb: str | None = None
+def shown(value: str) -> str:
+    """A value as a message quotes it: escaped (repr), and cut to a sane length."""
+    cut = value if len(value) <= SHOWN else value[: SHOWN - 1] + "…"
+    return repr(cut)
 
 
-@dataclass(slots=True)
-class Row:
-    file: str
-    number: int
-    ref: FilmRef
-    logged: date | None = None  # the Date column: when logged, added, rated or liked
-    uri: str | None = None  # the diary entry's or review's own link
-    watched_on: date | None = None
-    rating: int | None = None  # half-stars, 1-10
-    rewatch: bool = False
-    tags: list[str] = field(default_factory=list)
-    review: str | None = None
-    position: int | None = None
-    note: str | None = None
+def without_control(record: list[str]) -> tuple[list[str], int]:
+    """The record's cells with control characters taken out, and how many cells had any."""
+    cleaned = [CONTROL.sub("", cell) for cell in record]
+    return cleaned, sum(1 for a, b in zip(record, cleaned, strict=True) if a != b)
 
-    @property
-    def where(self) -> str:
-        return f"{self.file} row {self.number}"
 
-    @property
-    def bare(self) -> bool:
-        """A row of the import format that only says "seen" (and maybe a rating)."""
-        return self.watched_on is None and not self.review and not self.tags and not self.rewatch
+def letterboxd_tags(value: str) -> list[str]:
+    """Tags as Letterboxd writes them (', ' between), their case kept, each once."""
+    seen: dict[str, str] = {}
+    for part in value.split(","):
+        clean = " ".join(part.split())
+        if clean:
+            seen.setdefault(clean.casefold(), clean)
+    return list(seen.values())
 
 
 class RowError(ValueError):
@@ -71,7 +60,7 @@ def _date(value: str, column: str) -> date | None:
             return date.fromisoformat(value)
     except ValueError:
         pass
-    raise RowError(f"{column} {value!r} is not a date (YYYY-MM-DD)")
+    raise RowError(f"{column} {shown(value)} is not a date (YYYY-MM-DD)")
 
 
 def _year(value: str) -> int | None:
@@ -79,7 +68,7 @@ def _year(value: str) -> int | None:
     if not value:
         return None
     if not value.isdigit() or not 1870 <= int(value) <= 2200:
-        raise RowError(f"Year {value!r} is not a film year")
+        raise RowError(f"Year {shown(value)} is not a film year")
     return int(value)
 
 
@@ -95,7 +84,7 @@ def rating(value: str, out_of_ten: bool = False) -> int | None:
     halves = number * 2
     if not 1 <= halves <= 10 or halves != int(halves):
         allowed = "1 to 10" if out_of_ten else "0.5 to 5 in half steps"
-        raise RowError(f"rating {value!r} is not {allowed}")
+        raise RowError(f"rating {shown(value)} is not {allowed}")
     return int(halves)
 
 
@@ -105,7 +94,7 @@ def _rewatch(value: str) -> bool:
         return True
     if lowered in _NO:
         return False
-    raise RowError(f"Rewatch {value!r} is not Yes, No or empty")
+    raise RowError(f"Rewatch {shown(value)} is not Yes, No or empty")
 
 
 def film_link(value: str) -> str | None:
@@ -137,9 +126,7 @@ def _ref(values: dict[str, str], title_column: str, link_column: str | None) -> 
 
 
 def _entry(file: str, number: int, values: dict[str, str]) -> Row:
-    uri = values["Letterboxd URI"].strip()
-    if not uri:
-        raise RowError("no Letterboxd URI")
+    uri = values["Letterboxd URI"].strip() or None  # films that left Letterboxd have none
     return Row(
         file,
         number,
@@ -149,7 +136,7 @@ def _entry(file: str, number: int, values: dict[str, str]) -> Row:
         watched_on=_date(values["Watched Date"], "Watched Date"),
         rating=rating(values["Rating"]),
         rewatch=_rewatch(values["Rewatch"]),
-        tags=clean_tags([values["Tags"]]),
+        tags=letterboxd_tags(values["Tags"]),
         review=text_value(values.get("Review")),
     )
 
@@ -174,7 +161,7 @@ def _rated(file: str, number: int, values: dict[str, str]) -> Row:
 def _list_item(file: str, number: int, values: dict[str, str]) -> Row:
     position = values["Position"].strip()
     if not position.isdigit():
-        raise RowError(f"Position {position!r} is not a number")
+        raise RowError(f"Position {shown(position)} is not a number")
     return Row(
         file,
         number,
@@ -203,10 +190,11 @@ def _imported(file: str, number: int, values: dict[str, str]) -> Row:
         file,
         number,
         ref,
+        logged=_date(values.get("Date", ""), "Date"),
         watched_on=_date(values.get("WatchedDate", ""), "WatchedDate"),
         rating=halves,
         rewatch=_rewatch(values.get("Rewatch", "")),
-        tags=clean_tags([values.get("Tags", "")]),
+        tags=letterboxd_tags(values.get("Tags", "")),
         review=text_value(values.get("Review")),
     )
 

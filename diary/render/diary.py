@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Any
 from diary.core.films import FilmRow, label
 from diary.core.ratings import as_number, stars
 from diary.core.viewings import LogResult, ViewingRow
-from diary.render.tables import add_row, literal, one_listing, table
+from diary.render.review_text import readable
+from diary.render.tables import add_row, one_listing, table
 from diary.store.models import Film, Person
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ def viewing_detail(row: ViewingRow) -> "Table":
         bits.append("rewatch" if part.rewatch else "first time")
         add_row(grid, person.name, " · ".join(bits))
         if part.review:
-            grid.add_row("", literal(part.review))
+            grid.add_row("", readable(part.review))
     return grid
 
 

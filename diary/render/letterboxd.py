@@ -56,6 +56,13 @@ def summary_dict(summary: ImportSummary) -> dict[str, Any]:
         "checklists": summary.checklist_notes,
         "watchlist_removed": summary.watchlist_removed,
         "watchlist_left_out": summary.watchlist_left_out,
+        "changed": summary.changed,
+        "gone": summary.gone,
+        "pruned": summary.pruned,
+        "renamed": summary.renamed,
+        "nominees_a_year_or_two_off": summary.year_matches,
+        "possible_best_picture_matches": summary.possible_matches,
+        "control_characters_removed": summary.control_removed,
     }
 
 
@@ -85,6 +92,30 @@ def summary_notes(summary: ImportSummary, limit: int = 20) -> list[str]:
             shown = ", ".join(films[:limit]) + (f" and {more} more" if more > 0 else "")
             counted = f"{len(films)} film{'s' if len(films) != 1 else ''}"
             lines.append(f"{before} {counted} {after}, watched since added: {shown}")
+    changes = [f"{count} {what}" for what, count in summary.changed.items() if count]
+    if changes:
+        lines.append(f"Changed on Letterboxd since the last import: {', '.join(changes)}")
+    for what, films in summary.gone.items():
+        shown = ", ".join(films[:limit]) + (
+            f" and {len(films) - limit} more" if len(films) > limit else ""
+        )
+        if summary.pruned:
+            lines.append(f"Removed {len(films)} {what} no longer in the export: {shown}")
+        else:
+            lines.append(
+                f"No longer in the export, kept: {len(films)} {what} ({shown}); "
+                "import with --prune to remove them"
+            )
+    lines.extend(f"Renamed on Letterboxd: {line}" for line in summary.renamed[:limit])
+    lines.extend(summary.year_matches[:limit])
+    lines.extend(
+        f"Possible Best Picture match: {line}" for line in summary.possible_matches[:limit]
+    )
+    if summary.control_removed:
+        lines.append(
+            f"Took control characters out of {summary.control_removed} "
+            f"value{'s' if summary.control_removed != 1 else ''}"
+        )
     lines.extend(summary.checklist_notes)
     if summary.dry_run:
         lines.append("Dry run: nothing was changed; the table shows what the import would do.")

@@ -21,8 +21,10 @@ DIARY_HEADER = (
     "Rewatch",
     "Tags",
     "Review",
+    "tmdbID",
 )
-WATCHLIST_HEADER = ("LetterboxdURI", "imdbID", "Title", "Year")
+# Date: the day the film was added (Letterboxd's own watchlist export calls it so too)
+WATCHLIST_HEADER = ("LetterboxdURI", "imdbID", "Title", "Year", "tmdbID", "Date")
 LIMIT = 1_000_000  # bytes; Letterboxd's importer takes files up to 1 MB
 
 
@@ -43,11 +45,13 @@ def diary_cells(row: ExportRow) -> list[str]:
         "true" if row.rewatch else "false",
         ", ".join(row.tags),
         row.review or "",
+        row.tmdb or "",
     ]
 
 
 def watchlist_cells(row: ExportRow) -> list[str]:
-    return [row.link or "", row.imdb or "", row.title, str(row.year or "")]
+    added = row.added_on.isoformat() if row.added_on else ""
+    return [row.link or "", row.imdb or "", row.title, str(row.year or ""), row.tmdb or "", added]
 
 
 def split_files(

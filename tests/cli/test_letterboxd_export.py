@@ -11,7 +11,7 @@ from diary.store import database
 from tests.conftest import Cli
 from tests.importers.letterboxd_helpers import FIXTURE, added, diary, import_json, rows
 
-HEADER = "LetterboxdURI,imdbID,Title,Year,WatchedDate,Rating,Rewatch,Tags,Review"
+HEADER = "LetterboxdURI,imdbID,Title,Year,WatchedDate,Rating,Rewatch,Tags,Review,tmdbID"
 
 
 @pytest.fixture
@@ -160,3 +160,51 @@ def test_an_empty_diary_exports_a_header(cli: Cli, ellen: None, tmp_path: Path) 
     cli.ok("export", "letterboxd", str(tmp_path / "out"))
     assert (tmp_path / "out" / "diary-001.csv").read_bytes().decode("utf-8") == HEADER + "\r\n"
     assert json.loads(cli.ok("list", "--json").stdout) == []
+
+
+def test_the_watchlist_round_trips_with_its_dates_and_films_put_back_after_seeing(
+    cli: Cli, ellen: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, env_setup: Path
+) -> None:
+    monkeypatch.setenv("DIARY_TODAY", "2024-01-10")
+    cli.ok("watchlist", "add", "Rashomon", "--year", "1950")
+    monkeypatch.setenv("DIARY_TODAY", "2024-03-01")
+    seen = tmp_path / "diary-001.csv"  # Letterboxd's import format, with a TMDB id
+    seen.write_text("tmdbID,Title,Year,WatchedDate,Rating\n578,Jaws,1975,2024-02-20,4\n")
+    cli.ok("import", "letterboxd", str(seen))
+    cli.ok("watchlist", "add", "Jaws")  # put back on the watchlist after being seen
+    out = tmp_path / "out"
+    cli.ok("export", "letterboxd", str(out))
+    watchlist = read(out / "watchlist-001.csv")
+    assert [(r["Title"], r["Date"], r["tmdbID"]) for r in watchlist] == [
+        ("Rashomon", "2024-01-10", ""),
+        ("Jaws", "2024-03-01", "578"),
+    ]
+    assert read(out / "diary-001.csv")[0]["tmdbID"] == "578"
+    other = tmp_path / "other.db"
+    cli.ok("--db", str(other), "people", "add", "Ellen")
+    monkeypatch.setenv("DIARY_TODAY", "2025-02-01")
+    cli.ok("--db", str(other), "import", "letterboxd", str(out))
+
+    def listed(db: Path) -> list[tuple]:
+        found = json.loads(cli.ok("--db", str(db), "watchlist", "list", "--json").stdout)
+        return [(w["film"]["title"], w["film"]["year"], w["added"]) for w in found]
+
+    assert listed(other) == listed(env_setup)
+    assert [w[0] for w in listed(other)] == ["Rashomon", "Jaws"]
+    assert diary(cli, "Ellen") == diary_in(cli, other)
+
+
+def diary_in(cli: Cli, db: Path) -> list[tuple]:
+    entries = json.loads(cli.ok("--db", str(db), "list", "--json").stdout)
+    return sorted(
+        (
+            e["film"]["title"],
+            e["film"]["year"],
+            e["date"],
+            e["people"][0]["rating"],
+            e["people"][0]["rewatch"],
+            tuple(e["tags"]),
+            e["people"][0]["review"],
+        )
+        for e in entries
+    )

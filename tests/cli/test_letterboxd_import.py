@@ -274,17 +274,20 @@ def one_line_error(cli: Cli, db: Path, *args: str) -> str:
     return lines[0]
 
 
-def test_a_watchlist_where_the_diary_should_be(
+def test_a_watchlist_where_the_diary_should_be_is_left_out_and_named(
     cli: Cli, ellen: None, env_setup: Path, tmp_path: Path
 ) -> None:
     broken = copy_fixture(tmp_path / "export")
     (broken / "diary.csv").write_bytes((FIXTURE / "watchlist.csv").read_bytes())
-    message = one_line_error(cli, env_setup, str(broken))
-    assert message == (
-        "Error: diary.csv is not what its name says: expected the columns Date, Name, Year, "
+    summary = import_json(cli, str(broken))
+    assert (
+        "diary.csv is not what its name says: expected the columns Date, Name, Year, "
         "Letterboxd URI, Rating, Rewatch, Tags, Watched Date; "
-        "found Date, Name, Year, Letterboxd URI"
-    )
+        "found Date, Name, Year, Letterboxd URI; not imported"
+    ) in summary["not_imported"]
+    assert "diary.csv (diary)" not in summary["files"]
+    assert summary["counts"]["watchlist"]["added"] > 0
+    assert summary["counts"]["reviews"]["added"] > 0
 
 
 def test_a_random_csv(cli: Cli, ellen: None, env_setup: Path, tmp_path: Path) -> None:
@@ -295,7 +298,7 @@ def test_a_random_csv(cli: Cli, ellen: None, env_setup: Path, tmp_path: Path) ->
     assert "diary.csv: Date, Name, Year, Letterboxd URI, Rating, Rewatch, Tags" in message
 
 
-def test_a_bad_row_deep_in_a_large_file_rolls_everything_back(
+def test_a_bad_row_deep_in_a_large_file_is_skipped_and_the_rest_imported(
     cli: Cli, ellen: None, env_setup: Path, tmp_path: Path
 ) -> None:
     export = copy_fixture(tmp_path / "export")
@@ -306,10 +309,12 @@ def test_a_bad_row_deep_in_a_large_file_rolls_everything_back(
             f"2024-01-01,Film {number},2001,https://boxd.it/big{number},{rating},,,2024-01-01"
         )
     (export / "diary.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    message = one_line_error(cli, env_setup, str(export))
-    assert message == (
-        "Error: diary.csv row 4321 (line 4322): rating '7' is not 0.5 to 5 in half steps"
+    summary = import_json(cli, str(export))
+    assert summary["problems"][0] == (
+        "diary.csv row 4321 (line 4322): rating '7' is not 0.5 to 5 in half steps; not imported"
     )
+    assert summary["counts"]["diary entries"]["skipped"] == 1
+    assert rows(env_setup, "SELECT count(*) FROM film WHERE title LIKE 'Film %'") == [(4999,)]
 
 
 def test_missing_path_unknown_person_and_nobody_yet(

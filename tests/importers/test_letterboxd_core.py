@@ -9,8 +9,9 @@ from sqlmodel import Session, select
 from diary.core import clock
 from diary.core.letterboxd_films import FilmResolver, Unattributed
 from diary.core.letterboxd_import import import_letterboxd
+from diary.core.letterboxd_records import FilmRef
 from diary.core.people import add_person
-from diary.importers.letterboxd_rows import FilmRef
+from diary.importers.letterboxd import open_source
 from diary.store.database import open_session
 from diary.store.location import resolve
 from diary.store.models import Film, FilmExternalId
@@ -81,7 +82,7 @@ class Recorder:
 def test_progress_counts_every_byte_of_every_pass(session: Session) -> None:
     person = add_person(session, "Ellen")
     recorder = Recorder()
-    import_letterboxd(session, FIXTURE, person, recorder)
+    import_letterboxd(session, open_source(FIXTURE)[0], person, recorder)
     size = {p.relative_to(FIXTURE).as_posix(): p.stat().st_size for p in FIXTURE.rglob("*.csv")}
     # watched.csv and ratings.csv are read twice: once for their films, once for what they say.
     twice = size["watched.csv"] + size["ratings.csv"]
@@ -97,7 +98,7 @@ def test_progress_counts_every_byte_of_every_pass(session: Session) -> None:
 
 def test_the_import_leaves_committing_to_the_caller(session: Session, tmp_path: Path) -> None:
     person = add_person(session, "Ellen")
-    summary = import_letterboxd(session, FIXTURE, person)
+    summary = import_letterboxd(session, open_source(FIXTURE)[0], person)
     assert summary.counts["diary entries"].added == 8
     session.rollback()
     assert session.exec(select(Film).where(Film.title == "Amélie")).first() is None

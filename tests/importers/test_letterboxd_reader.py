@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from diary.core.errors import InvalidInput, NotFound
+from diary.core.letterboxd_records import Unreadable
 from diary.importers.letterboxd import detect, list_info, read_rows
 from diary.importers.letterboxd_files import open_export
 from diary.importers.letterboxd_rows import film_link, rating
@@ -150,18 +151,21 @@ def test_a_wrong_file_names_itself_and_the_columns_expected(tmp_path: Path) -> N
         ("2024-01-01,Her,2013,https://boxd.it/a,,,,01/02/2024", "Watched Date '01/02/2024'"),
         ("2024-02-30,Her,2013,https://boxd.it/a,,,,2024-01-01", "Date '2024-02-30'"),
         ("2024-01-01,,2013,https://boxd.it/a,,,,2024-01-01", "no film name"),
-        ("2024-01-01,Her,2013,,,,,2024-01-01", "no Letterboxd URI"),
         ("2024-01-01,Her,2013,https://boxd.it/a,,,2024-01-01", "has 7 fields"),
     ],
 )
-def test_a_bad_row_names_the_file_and_row(tmp_path: Path, cells: str, problem: str) -> None:
+def test_a_bad_row_is_named_by_file_and_row_and_the_rest_read(
+    tmp_path: Path, cells: str, problem: str
+) -> None:
     header = "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date"
     good = "2024-01-01,Jaws,1975,https://boxd.it/b,4,,,2024-01-01"
-    path = write(tmp_path / "diary.csv", f"{header}\n{good}\n\n{good}\n{cells}\n")
-    with pytest.raises(InvalidInput) as caught:
-        rows_of(path, "diary.csv")
-    assert str(caught.value).startswith("diary.csv row 3 (line 5): ")
-    assert problem in str(caught.value)
+    path = write(tmp_path / "diary.csv", f"{header}\n{good}\n\n{good}\n{cells}\n{good}\n")
+    found = rows_of(path, "diary.csv")
+    assert [type(row).__name__ for row in found] == ["Row", "Row", "Unreadable", "Row"]
+    bad = found[2]
+    assert isinstance(bad, Unreadable)
+    assert bad.where == "diary.csv row 3 (line 5)"
+    assert problem in bad.reason
 
 
 def test_not_utf8_and_missing_paths(tmp_path: Path) -> None:
@@ -206,3 +210,11 @@ def test_film_links_have_one_spelling_and_short_codes_keep_case(
     text: str, link: str | None
 ) -> None:
     assert film_link(text) == link
+
+
+def test_a_value_in_a_message_is_escaped_and_cut(tmp_path: Path) -> None:
+    header = "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date"
+    path = write(tmp_path / "diary.csv", f"{header}\n2024-01-01,Her,2013,,{'9' * 500},,,\n")
+    (bad,) = rows_of(path, "diary.csv")
+    assert isinstance(bad, Unreadable)
+    assert bad.reason == f"rating '{'9' * 39}…' is not 0.5 to 5 in half steps"

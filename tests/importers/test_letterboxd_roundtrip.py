@@ -21,6 +21,7 @@ from diary.core.letterboxd_films import match_key
 from diary.core.letterboxd_import import import_letterboxd
 from diary.core.people import add_person
 from diary.core.viewings import Attendee, Filters, list_viewings, log_viewing
+from diary.importers.letterboxd import open_source
 from diary.importers.letterboxd_rows import rating
 from diary.render.letterboxd_csv import DIARY_HEADER, diary_cells, split_files
 from diary.store.database import open_session
@@ -97,7 +98,9 @@ def test_export_then_import_gives_the_same_diary(films: list, viewings: list) ->
         lines = [diary_cells(row) for row in diary_rows(session, writer)]
         with tempfile.TemporaryDirectory() as folder:
             write_folder(Path(folder), split_files("diary", DIARY_HEADER, lines), force=False)
-            summary = import_letterboxd(session, Path(folder), reader)
+            source, export = open_source(Path(folder))
+            summary = import_letterboxd(session, source, reader)
+            export.close()
         assert summary.problems == []
         assert seen(session, reader) == seen(session, writer)
 
