@@ -16,6 +16,7 @@ from diary.core.films import label
 from diary.core.formats import a_kind
 from diary.core.people import default_person, find_person, list_people, name_key
 from diary.core.post_document import MARKER, Piece, SectionDoc, load_post
+from diary.core.post_inline import check_links
 from diary.core.post_text import EDITABLE, Parsed, parse_section_text, section_text
 from diary.core.posts import describe, touch
 from diary.store.models import Film, Person, Post, PostEntry, PostFootnote, PostSection
@@ -75,6 +76,7 @@ def _add(
     film: Film | None = None,
 ) -> PostEntry:
     assert section.id is not None
+    check_links(text)
     entry = PostEntry(
         section_id=section.id,
         parent_id=parent.id if parent is not None else None,
@@ -178,6 +180,7 @@ def write(session: Session, post: Post, section: PostSection, text: str, append:
     if append and not clean:
         raise InvalidInput("there is no text to add")
     if EDITABLE[kind] == "body":
+        check_links(clean)
         if append and section.body and clean:
             clean = section.body.rstrip() + "\n\n" + clean
         section.body = clean or None
@@ -219,6 +222,7 @@ def set_short_plot(
     if section.kind != "plot":
         raise InvalidInput(f"{section.heading} is not a plot section; --short is for plots")
     if text is not None:
+        check_links(text)
         section.body = " ".join(text.split()) or None
     if source is not None:
         section.source = " ".join(source.split()) or None
@@ -282,6 +286,7 @@ def clear(session: Session, post: Post, section: PostSection, piece: int | None)
 def set_footnote(session: Session, post: Post, text: str, key: str | None) -> tuple[str, str]:
     """Add a footnote (or change the text of footnote `key`); returns (marker, message)."""
     clean = " ".join(_clean(text).split())
+    check_links(clean)
     assert post.id is not None
     existing = {
         f.key: f for f in session.exec(select(PostFootnote).where(PostFootnote.post_id == post.id))

@@ -13,12 +13,8 @@ from diary.core.errors import InvalidInput, NotFound
 from diary.core.formats import DEFAULT_TEMPLATE, Format, find_format, shipped_dir
 from diary.core.post_document import Piece, PostDoc, SectionDoc
 from diary.core.post_status import is_filled, post_status
-from diary.render.markdown import (
-    FOOTNOTES_HERE,
-    escape_inline,
-    number_footnotes,
-    with_markers,
-)
+from diary.render.inline import writer_inline, writer_paragraphs
+from diary.render.markdown import FOOTNOTES_HERE, escape_inline, number_footnotes
 
 
 @dataclass
@@ -42,7 +38,9 @@ def post_markdown(doc: PostDoc) -> Exported:
     if left_out:
         notes.append(f"left out empty sections: {', '.join(left_out)}")
     rendered = _render(fmt, view(doc, fmt, keys, shown))
-    markdown, unused = number_footnotes(rendered, {f.key: f.text for f in doc.footnotes})
+    markdown, unused = number_footnotes(
+        rendered, {f.key: f.text for f in doc.footnotes}, lambda text: writer_inline(text, ())
+    )
     status = post_status(doc)
     for key in status.unknown_markers:
         notes.append(f"[^{key}] names no footnote of this post; it was left as text")
@@ -92,8 +90,8 @@ def _section(doc: SectionDoc, fmt: Format | None, keys: list[str]) -> dict[str, 
         "kind": section.kind,
         "heading": escape_inline(section.heading),
         "tagline": escape_inline(section.tagline) or None,
-        "paragraphs": [] if is_plot else with_markers(section.body, keys),
-        "short": " ".join(with_markers(section.body, keys)) if is_plot else None,
+        "paragraphs": [] if is_plot else writer_paragraphs(section.body, keys),
+        "short": " ".join(writer_paragraphs(section.body, keys)) if is_plot else None,
         "source": escape_inline(section.source) or None,
         "pieces": [_piece(p, keys) for p in doc.pieces],
         "awards": [
@@ -102,7 +100,7 @@ def _section(doc: SectionDoc, fmt: Format | None, keys: list[str]) -> dict[str, 
                 "category": _inline(a.award.category, keys),
                 "nominees": [_inline(n, keys) for n in a.nominees],
                 "winner": _inline(a.winner, keys) or None,
-                "note": with_markers(a.award.note, keys),
+                "note": writer_paragraphs(a.award.note, keys),
             }
             for a in doc.awards
         ],
@@ -111,8 +109,8 @@ def _section(doc: SectionDoc, fmt: Format | None, keys: list[str]) -> dict[str, 
 
 
 def _inline(text: str | None, keys: list[str]) -> str:
-    """One line of text, escaped, its footnote markers kept (an award's category, a nominee)."""
-    return " ".join(with_markers(text, keys))
+    """One line of a writer's text, its footnote markers kept (an award's category, a nominee)."""
+    return writer_inline(text, keys)
 
 
 def _piece(piece: Piece, keys: list[str]) -> dict[str, Any]:
@@ -121,13 +119,13 @@ def _piece(piece: Piece, keys: list[str]) -> dict[str, Any]:
         "kind": entry.kind,
         "number": piece.number,
         "speaker": escape_inline(entry.speaker) or None,
-        "paragraphs": with_markers(entry.text, keys) or [""],
+        "paragraphs": writer_paragraphs(entry.text, keys) or [""],
         "film": escape_inline(entry.text) if entry.kind == "film" else None,
         "remarks": [
             {
                 "kind": remark.kind,
                 "speaker": escape_inline(remark.speaker) or None,
-                "paragraphs": with_markers(remark.text, keys) or [""],
+                "paragraphs": writer_paragraphs(remark.text, keys) or [""],
             }
             for remark in piece.remarks
         ],
