@@ -146,10 +146,7 @@ def number_footnotes(
     final Markdown and the keys of footnotes no text refers to (left out).
     """
     write = write or escape_inline
-    order: list[str] = []
-    for key in _REF_FOUND.findall(rendered):
-        if key not in order:
-            order.append(key)
+    order = reference_order(rendered)
     numbers = {key: n for n, key in enumerate(order, start=1)}
     text = _REF_FOUND.sub(lambda m: f"[^{numbers[m[1]]}]", rendered)
     definitions = "\n\n".join(f"[^{numbers[key]}]: {write(texts[key])}" for key in order)
@@ -158,6 +155,11 @@ def number_footnotes(
     elif definitions:
         text = text.rstrip("\n") + "\n\n" + definitions + "\n"
     return tidy(text), [key for key in texts if key not in numbers]
+
+
+def reference_order(rendered: str) -> list[str]:
+    """The footnote keys `rendered` refers to, each once, in order of first use."""
+    return list(dict.fromkeys(_REF_FOUND.findall(rendered)))
 
 
 def tidy(text: str) -> str:

@@ -14,7 +14,12 @@ from diary.core.formats import DEFAULT_TEMPLATE, Format, find_format, shipped_di
 from diary.core.post_document import Piece, PostDoc, SectionDoc
 from diary.core.post_status import is_filled, post_status
 from diary.render.inline import writer_inline, writer_paragraphs
-from diary.render.markdown import FOOTNOTES_HERE, escape_inline, number_footnotes
+from diary.render.markdown import (
+    FOOTNOTES_HERE,
+    escape_inline,
+    number_footnotes,
+    reference_order,
+)
 
 
 @dataclass
@@ -26,6 +31,26 @@ class Exported:
 
 def post_markdown(doc: PostDoc) -> Exported:
     """The post's Markdown and anything worth telling the person who exported it."""
+    rendered, notes = _rendered(doc)
+    markdown, unused = number_footnotes(
+        rendered, {f.key: f.text for f in doc.footnotes}, lambda text: writer_inline(text, ())
+    )
+    status = post_status(doc)
+    for key in status.unknown_markers:
+        notes.append(f"[^{key}] names no footnote of this post; it was left as text")
+    for key in unused:
+        notes.append(f"footnote [^{key}] is never referred to; it was left out")
+    return Exported(markdown, title_of(doc), notes)
+
+
+def footnote_numbers(doc: PostDoc) -> dict[str, int]:
+    """The number each footnote key gets in the export (footnotes no text uses have none)."""
+    order = reference_order(_rendered(doc)[0])
+    return {key: n for n, key in enumerate(order, start=1)}
+
+
+def _rendered(doc: PostDoc) -> tuple[str, list[str]]:
+    """The template's output, references not yet numbered, and notes for the person."""
     notes: list[str] = []
     try:
         fmt: Format | None = find_format(doc.post.format)
@@ -37,16 +62,7 @@ def post_markdown(doc: PostDoc) -> Exported:
     left_out = [s.section.heading for s in doc.sections if s not in shown]
     if left_out:
         notes.append(f"left out empty sections: {', '.join(left_out)}")
-    rendered = _render(fmt, view(doc, fmt, keys, shown))
-    markdown, unused = number_footnotes(
-        rendered, {f.key: f.text for f in doc.footnotes}, lambda text: writer_inline(text, ())
-    )
-    status = post_status(doc)
-    for key in status.unknown_markers:
-        notes.append(f"[^{key}] names no footnote of this post; it was left as text")
-    for key in unused:
-        notes.append(f"footnote [^{key}] is never referred to; it was left out")
-    return Exported(markdown, title_of(doc), notes)
+    return _render(fmt, view(doc, fmt, keys, shown)), notes
 
 
 def view(
