@@ -6,7 +6,15 @@ This module holds the commands about whole posts; the pieces (post_pieces), the 
 
 import typer
 
-from diary.cli import context, post_draft, post_lists, post_output, post_pieces, post_quotes
+from diary.cli import (
+    context,
+    post_draft,
+    post_edit,
+    post_lists,
+    post_output,
+    post_pieces,
+    post_quotes,
+)
 from diary.cli.output import emit_json, say, show
 
 HELP = """Newsletter posts: draft piece by piece, export ready-to-paste Markdown.
@@ -264,3 +272,4 @@ post_lists.register(app)
 post_quotes.register(app)
 post_output.register(app)
 post_draft.register(app)
+post_edit.register(app)
