@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from diary.core.errors import InvalidInput
 from diary.core.films import label
 from diary.core.post_document import AwardDoc, PostDoc, SectionDoc
-from diary.core.post_text import EDITABLE, Parsed, parse_section_text, section_text
+from diary.core.post_text import EDITABLE, Parsed, _block, parse_section_text, section_text
 from diary.store.models import PostEntry
 
 POST_FIELDS = ("title", "subtitle", "number", "status", "publish on", "film", "format")
@@ -139,7 +139,7 @@ def _award_block(award: AwardDoc, heading: str) -> str:
 
 def _film_block(text: str, remarks: list[PostEntry]) -> str:
     blocks = [f"film: {_one_line(text)}"]
-    blocks += [f"{r.speaker}: {r.text.strip()}" if r.speaker else r.text.strip() for r in remarks]
+    blocks += [_block("facts", "remark", r.speaker, r.text) for r in remarks]
     return "\n\n".join(blocks)
 
 
@@ -269,6 +269,9 @@ def _read_films(blocks: list[str], people: Mapping[str, str]) -> list[tuple[str,
         text = block.strip()
         if text.startswith("film:"):
             films.append((_one_line(text[5:]), []))
+            continue
+        if block[:1] in (" ", "\t") and films and films[-1][1]:
+            films[-1][1][-1].text += "\n\n" + " ".join(block.split())
             continue
         said = parse_section_text("speakers", text, people)
         if not films or not said or not said[0].speaker:
