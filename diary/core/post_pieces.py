@@ -176,7 +176,9 @@ def write(session: Session, post: Post, section: PostSection, text: str, append:
     """Replace (or add to) what the section says: its prose, or its pieces as text."""
     kind = section.kind
     _require_editable(section)
-    clean = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    clean, notes = _definitions(text.replace("\r\n", "\n").replace("\r", "\n").strip())
+    for key, note in notes.items():
+        set_footnote(session, post, note, key)
     if append and not clean:
         raise InvalidInput("there is no text to add")
     if EDITABLE[kind] == "body":
@@ -187,7 +189,7 @@ def write(session: Session, post: Post, section: PostSection, text: str, append:
         session.add(section)
         said = "cleared" if not clean else ("paragraph added" if append else "written")
         touch(session, post)
-        return f"{section.heading}: {said}{_words(clean)}."
+        return f"{section.heading}: {said}{_words(clean)}{_footnotes_said(notes)}."
     people = {name_key(p.name): p.name for p in list_people(session)}
     parsed = parse_section_text(kind, clean, people)
     if not append:
@@ -199,7 +201,29 @@ def write(session: Session, post: Post, section: PostSection, text: str, append:
         for remark in piece.remarks:
             _add(session, section, remark.kind, remark.text, remark.speaker, entry)
     touch(session, post)
-    return f"{section.heading}: {'added' if append else 'now'} {_count(parsed)}."
+    said = f"{'added' if append else 'now'} {_count(parsed)}"
+    return f"{section.heading}: {said}{_footnotes_said(notes)}."
+
+
+def _definitions(text: str) -> tuple[str, dict[str, str]]:
+    """`text` without its footnote definitions (`[^key]: text` paragraphs), and those."""
+    from diary.core.post_whole import DEFINITION
+
+    kept: list[str] = []
+    notes: dict[str, str] = {}
+    for block in re.split(r"\n[ \t]*\n", text):
+        found = DEFINITION.match(block.strip())
+        if found and found["text"].strip():
+            notes[found["key"]] = " ".join(found["text"].split())
+        else:
+            kept.append(block)
+    return "\n\n".join(kept).strip(), notes
+
+
+def _footnotes_said(notes: dict[str, str]) -> str:
+    if not notes:
+        return ""
+    return f"; footnote{'s' * (len(notes) != 1)} {', '.join(f'[^{k}]' for k in notes)} set"
 
 
 def _delete_entries(session: Session, section: PostSection) -> None:
