@@ -10,6 +10,7 @@ from diary.cli import (
     context,
     post_draft,
     post_edit,
+    post_import,
     post_lists,
     post_output,
     post_pieces,
@@ -273,3 +274,4 @@ post_quotes.register(app)
 post_output.register(app)
 post_draft.register(app)
 post_edit.register(app)
+post_import.register(app)
