@@ -38,8 +38,9 @@ def post_import(
 ) -> None:
     """Bring in a published post: its sections, lines, facts, award and footnotes.
 
-    FILE is a whole-post document (as `post edit` shows it), the text of a post copied from
-    the newsletter's web page, or the page saved as HTML. The post is marked published and
+    FILE is a whole-post document (as `post edit` shows it), the Markdown `post export`
+    writes, the text of a post copied from the newsletter's web page, or the page saved as
+    HTML. The post is marked published and
     its film covered on the Spreadsheet. Text that fits no piece is kept as a paragraph of
     its section and listed. People must be in the diary for their lines to be theirs.
 
@@ -55,6 +56,7 @@ def post_import(
     from diary.core.post_whole import HEADER
     from diary.core.post_whole_apply import people_names
     from diary.core.posts import parse_publish_date
+    from diary.importers.post_markdown import looks_exported, read_markdown
     from diary.importers.post_page import ReadPage, SectionShape, page_lines, read_page
 
     try:
@@ -63,8 +65,12 @@ def post_import(
         raise InvalidInput(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}") from exc
     when = parse_publish_date(publish_on, clock.today()) if publish_on else None
     is_document = any(HEADER.match(line) for line in text.splitlines())
+    is_markdown = not is_document and looks_exported(text)
     fields = document_sections(text)[0] if is_document else {}
-    lines = [] if is_document else page_lines(text)
+    if is_markdown:
+        lines = [text.lstrip().split("\n", 1)[0][2:]]
+    else:
+        lines = [] if is_document else page_lines(text)
     read: list[ReadPage] = []
     summary: list[str] = []
     try:
@@ -78,7 +84,10 @@ def post_import(
                     return text
                 shapes = [SectionShape(s.section.key, s.section.kind, s.section.heading)
                           for s in doc.sections]  # fmt: skip
-                read.append(read_page(lines, shapes, people))
+                if is_markdown:
+                    read.append(read_markdown(text, shapes))
+                else:
+                    read.append(read_page(lines, shapes, people))
                 return read[-1].document
 
             imported = import_post(db, fmt, chosen, number, document, when)

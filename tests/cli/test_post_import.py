@@ -208,3 +208,17 @@ def test_the_published_her_post_imports_and_rebuilds(
     said = [p.split(":", 1)[0] for p in original.paragraphs if p.startswith(("Ellen:", "Tyler:"))]
     again = [p.split(":", 1)[0] for p in rebuilt.paragraphs if p.startswith(("Ellen:", "Tyler:"))]
     assert said == again and len(said) > 20
+
+
+def test_an_exported_post_imports_to_the_same_export(cli: Cli, crew: None, tmp_path: Path) -> None:
+    page = tmp_path / "jaws.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    cli.ok("post", "import", str(page), "--number", "1")
+    cli.ok("post", "set", "1", "--subtitle", "A *wet* one")
+    exported = tmp_path / "jaws.md"
+    cli.ok("post", "export", "1", "-o", str(exported))
+    result = cli.ok("post", "import", str(exported), "--number", "2")
+    assert "Kept as text" not in result.stderr
+    again = cli.ok("post", "export", "2").stdout
+    assert again == exported.read_text(encoding="utf-8")
+    assert shown(cli, "2")["status"] == "published"
