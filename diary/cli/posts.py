@@ -10,6 +10,8 @@ from diary.cli import (
     context,
     post_charts,
     post_draft,
+    post_edit,
+    post_import,
     post_lists,
     post_output,
     post_pieces,
@@ -273,3 +275,5 @@ post_quotes.register(app)
 post_output.register(app)
 post_draft.register(app)
 post_charts.register(app)
+post_edit.register(app)
+post_import.register(app)

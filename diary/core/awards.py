@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from diary.core.errors import InvalidInput
 from diary.core.post_document import MARKER
+from diary.core.post_inline import check_links
 from diary.core.titles import title_key
 from diary.store.models import Award, AwardNominee, Film, Post, PostSection
 
@@ -69,6 +70,8 @@ def set_award(
     twice = next((n for n, k in zip(names, keys, strict=True) if keys.count(k) > 1), None)
     if twice is not None:
         raise InvalidInput(f"{twice!r} is nominated twice")
+    for text in (clean_category, *names, note):
+        check_links(text)
     if winner is not None and not 1 <= winner <= len(names):
         raise InvalidInput(f"--winner is a nominee's number, 1 to {len(names)}")
     chosen_theme = _theme_as_known(session, " ".join((theme or section.heading).split()), section)

@@ -16,6 +16,7 @@ from diary.core.films import label
 from diary.core.formats import a_kind
 from diary.core.people import default_person, find_person, list_people, name_key
 from diary.core.post_document import MARKER, Piece, SectionDoc, load_post
+from diary.core.post_inline import check_links
 from diary.core.post_text import EDITABLE, Parsed, parse_section_text, section_text
 from diary.core.posts import describe, touch
 from diary.store.models import Film, Person, Post, PostEntry, PostFootnote, PostSection
@@ -75,6 +76,7 @@ def _add(
     film: Film | None = None,
 ) -> PostEntry:
     assert section.id is not None
+    check_links(text)
     entry = PostEntry(
         section_id=section.id,
         parent_id=parent.id if parent is not None else None,
@@ -174,17 +176,20 @@ def write(session: Session, post: Post, section: PostSection, text: str, append:
     """Replace (or add to) what the section says: its prose, or its pieces as text."""
     kind = section.kind
     _require_editable(section)
-    clean = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    clean, notes = _definitions(text.replace("\r\n", "\n").replace("\r", "\n").strip())
+    for key, note in notes.items():
+        set_footnote(session, post, note, key)
     if append and not clean:
         raise InvalidInput("there is no text to add")
     if EDITABLE[kind] == "body":
+        check_links(clean)
         if append and section.body and clean:
             clean = section.body.rstrip() + "\n\n" + clean
         section.body = clean or None
         session.add(section)
         said = "cleared" if not clean else ("paragraph added" if append else "written")
         touch(session, post)
-        return f"{section.heading}: {said}{_words(clean)}."
+        return f"{section.heading}: {said}{_words(clean)}{_footnotes_said(notes)}."
     people = {name_key(p.name): p.name for p in list_people(session)}
     parsed = parse_section_text(kind, clean, people)
     if not append:
@@ -196,7 +201,29 @@ def write(session: Session, post: Post, section: PostSection, text: str, append:
         for remark in piece.remarks:
             _add(session, section, remark.kind, remark.text, remark.speaker, entry)
     touch(session, post)
-    return f"{section.heading}: {'added' if append else 'now'} {_count(parsed)}."
+    said = f"{'added' if append else 'now'} {_count(parsed)}"
+    return f"{section.heading}: {said}{_footnotes_said(notes)}."
+
+
+def _definitions(text: str) -> tuple[str, dict[str, str]]:
+    """`text` without its footnote definitions (`[^key]: text` paragraphs), and those."""
+    from diary.core.post_whole import DEFINITION
+
+    kept: list[str] = []
+    notes: dict[str, str] = {}
+    for block in re.split(r"\n[ \t]*\n", text):
+        found = DEFINITION.match(block.strip())
+        if found and found["text"].strip():
+            notes[found["key"]] = " ".join(found["text"].split())
+        else:
+            kept.append(block)
+    return "\n\n".join(kept).strip(), notes
+
+
+def _footnotes_said(notes: dict[str, str]) -> str:
+    if not notes:
+        return ""
+    return f"; footnote{'s' * (len(notes) != 1)} {', '.join(f'[^{k}]' for k in notes)} set"
 
 
 def _delete_entries(session: Session, section: PostSection) -> None:
@@ -219,6 +246,7 @@ def set_short_plot(
     if section.kind != "plot":
         raise InvalidInput(f"{section.heading} is not a plot section; --short is for plots")
     if text is not None:
+        check_links(text)
         section.body = " ".join(text.split()) or None
     if source is not None:
         section.source = " ".join(source.split()) or None
@@ -282,6 +310,7 @@ def clear(session: Session, post: Post, section: PostSection, piece: int | None)
 def set_footnote(session: Session, post: Post, text: str, key: str | None) -> tuple[str, str]:
     """Add a footnote (or change the text of footnote `key`); returns (marker, message)."""
     clean = " ".join(_clean(text).split())
+    check_links(clean)
     assert post.id is not None
     existing = {
         f.key: f for f in session.exec(select(PostFootnote).where(PostFootnote.post_id == post.id))

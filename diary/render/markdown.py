@@ -11,7 +11,7 @@ of the post's footnotes; it is numbered at the end, in order of first use.
 """
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from diary.core.post_document import MARKER
 from diary.core.words import CONTROL
@@ -28,6 +28,9 @@ _SPACES = re.compile(r"[ \t\n]+")
 # text can never contain them: control characters are removed from it.
 _REF = "\x00fn:{key}\x00"
 _REF_FOUND = re.compile("\x00fn:([A-Za-z0-9_-]+)\x00")
+# After a reference, `(` would make `[^1](…)` a link and `:` could make `[^1]: …` a definition.
+_AFTER_REF = re.compile("(\x00fn:[A-Za-z0-9_-]+\x00)([(:])")
+_BANG_BEFORE_REF = re.compile("(\\\\*)!(?=\x00fn:)")
 FOOTNOTES_HERE = "\x00footnotes\x00"
 
 
@@ -110,7 +113,15 @@ def escape_with_markers(line: str, known: Iterable[str]) -> str:
         out.append(_REF.format(key=match[1]))
         start = match.end()
     out.append(_escape_piece(line[start:], first=start == 0))
-    return "".join(out)
+    return guard_references("".join(out))
+
+
+def guard_references(line: str) -> str:
+    """Escape what would turn a footnote reference into a link or a definition."""
+    unbanged = _BANG_BEFORE_REF.sub(
+        lambda m: m[0] if len(m[1]) % 2 else m[1] + "\\!", line
+    )  # `![^1]` would start an image in some renderers
+    return _AFTER_REF.sub(r"\1\\\2", unbanged)
 
 
 def _escape_piece(piece: str, first: bool) -> str:
@@ -132,20 +143,29 @@ def with_markers(text: str | None, known: Iterable[str]) -> list[str]:
     return [escape_with_markers(p, keys) for p in paragraphs(text)]
 
 
-def number_footnotes(rendered: str, texts: Mapping[str, str]) -> tuple[str, list[str]]:
+def number_footnotes(
+    rendered: str, texts: Mapping[str, str], write: Callable[[str], str] | None = None
+) -> tuple[str, list[str]]:
     """Number references in order of first use and write the definitions where they belong.
 
-    Returns the final Markdown and the keys of footnotes no text refers to (left out).
+    `write` turns a footnote's text into Markdown (plain escaping unless given). Returns the
+    final Markdown and the keys of footnotes no text refers to (left out).
     """
-    order = list(dict.fromkeys(_REF_FOUND.findall(rendered)))
+    write = write or escape_inline
+    order = reference_order(rendered)
     numbers = {key: n for n, key in enumerate(order, start=1)}
     text = _REF_FOUND.sub(lambda m: f"[^{numbers[m[1]]}]", rendered)
-    definitions = "\n\n".join(f"[^{numbers[key]}]: {escape_inline(texts[key])}" for key in order)
+    definitions = "\n\n".join(f"[^{numbers[key]}]: {write(texts[key])}" for key in order)
     if FOOTNOTES_HERE in text:
         text = text.replace(FOOTNOTES_HERE, definitions, 1).replace(FOOTNOTES_HERE, "")
     elif definitions:
         text = text.rstrip("\n") + "\n\n" + definitions + "\n"
     return tidy(text), [key for key in texts if key not in numbers]
+
+
+def reference_order(rendered: str) -> list[str]:
+    """The footnote keys `rendered` refers to, each once, in order of first use."""
+    return list(dict.fromkeys(_REF_FOUND.findall(rendered)))
 
 
 def tidy(text: str) -> str:

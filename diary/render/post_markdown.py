@@ -13,12 +13,13 @@ from diary.core.errors import InvalidInput, NotFound
 from diary.core.formats import DEFAULT_TEMPLATE, Format, find_format, shipped_dir
 from diary.core.post_document import Piece, PostDoc, SectionDoc
 from diary.core.post_status import is_filled, post_status
+from diary.render.inline import writer_inline, writer_paragraphs
 from diary.render.markdown import (
     FOOTNOTES_HERE,
     escape_inline,
     footnote_keys,
     number_footnotes,
-    with_markers,
+    reference_order,
 )
 
 
@@ -31,6 +32,26 @@ class Exported:
 
 def post_markdown(doc: PostDoc) -> Exported:
     """The post's Markdown and anything worth telling the person who exported it."""
+    rendered, notes = _rendered(doc)
+    markdown, unused = number_footnotes(
+        rendered, {f.key: f.text for f in doc.footnotes}, lambda text: writer_inline(text, ())
+    )
+    status = post_status(doc)
+    for key in status.unknown_markers:
+        notes.append(f"[^{key}] names no footnote of this post; it was left as text")
+    for key in unused:
+        notes.append(f"footnote [^{key}] is never referred to; it was left out")
+    return Exported(markdown, title_of(doc), notes)
+
+
+def footnote_numbers(doc: PostDoc) -> dict[str, int]:
+    """The number each footnote key gets in the export (footnotes no text uses have none)."""
+    order = reference_order(_rendered(doc)[0])
+    return {key: n for n, key in enumerate(order, start=1)}
+
+
+def _rendered(doc: PostDoc) -> tuple[str, list[str]]:
+    """The template's output, references not yet numbered, and notes for the person."""
     notes: list[str] = []
     try:
         fmt: Format | None = find_format(doc.post.format)
@@ -42,14 +63,7 @@ def post_markdown(doc: PostDoc) -> Exported:
     left_out = [s.section.heading for s in doc.sections if s not in shown]
     if left_out:
         notes.append(f"left out empty sections: {', '.join(left_out)}")
-    rendered = _render(fmt, view(doc, fmt, keys, shown))
-    markdown, unused = number_footnotes(rendered, {f.key: f.text for f in doc.footnotes})
-    status = post_status(doc)
-    for key in status.unknown_markers:
-        notes.append(f"[^{key}] names no footnote of this post; it was left as text")
-    for key in unused:
-        notes.append(f"footnote [^{key}] is never referred to; it was left out")
-    return Exported(markdown, title_of(doc), notes)
+    return _render(fmt, view(doc, fmt, keys, shown)), notes
 
 
 def view(
@@ -93,8 +107,8 @@ def _section(doc: SectionDoc, fmt: Format | None, keys: frozenset[str]) -> dict[
         "kind": section.kind,
         "heading": escape_inline(section.heading),
         "tagline": escape_inline(section.tagline) or None,
-        "paragraphs": [] if is_plot else with_markers(section.body, keys),
-        "short": " ".join(with_markers(section.body, keys)) if is_plot else None,
+        "paragraphs": [] if is_plot else writer_paragraphs(section.body, keys),
+        "short": " ".join(writer_paragraphs(section.body, keys)) if is_plot else None,
         "source": escape_inline(section.source) or None,
         "pieces": [_piece(p, keys) for p in doc.pieces],
         "awards": [
@@ -103,7 +117,7 @@ def _section(doc: SectionDoc, fmt: Format | None, keys: frozenset[str]) -> dict[
                 "category": _inline(a.award.category, keys),
                 "nominees": [_inline(n, keys) for n in a.nominees],
                 "winner": _inline(a.winner, keys) or None,
-                "note": with_markers(a.award.note, keys),
+                "note": writer_paragraphs(a.award.note, keys),
             }
             for a in doc.awards
         ],
@@ -112,8 +126,8 @@ def _section(doc: SectionDoc, fmt: Format | None, keys: frozenset[str]) -> dict[
 
 
 def _inline(text: str | None, keys: frozenset[str]) -> str:
-    """One line of text, escaped, its footnote markers kept (an award's category, a nominee)."""
-    return " ".join(with_markers(text, keys))
+    """One line of a writer's text, its footnote markers kept (an award's category, a nominee)."""
+    return writer_inline(text, keys)
 
 
 def _piece(piece: Piece, keys: frozenset[str]) -> dict[str, Any]:
@@ -122,13 +136,13 @@ def _piece(piece: Piece, keys: frozenset[str]) -> dict[str, Any]:
         "kind": entry.kind,
         "number": piece.number,
         "speaker": escape_inline(entry.speaker) or None,
-        "paragraphs": with_markers(entry.text, keys) or [""],
+        "paragraphs": writer_paragraphs(entry.text, keys) or [""],
         "film": escape_inline(entry.text) if entry.kind == "film" else None,
         "remarks": [
             {
                 "kind": remark.kind,
                 "speaker": escape_inline(remark.speaker) or None,
-                "paragraphs": with_markers(remark.text, keys) or [""],
+                "paragraphs": writer_paragraphs(remark.text, keys) or [""],
             }
             for remark in piece.remarks
         ],

@@ -5,7 +5,7 @@ post is shown as typed.
 """
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.console import Group, RenderableType
 from rich.markdown import Markdown
@@ -16,7 +16,7 @@ from diary.core.awards import AwardRow
 from diary.core.films import label
 from diary.core.formats import Format
 from diary.core.post_candidates import Candidate
-from diary.core.post_document import PostDoc, SectionDoc
+from diary.core.post_document import MARKER, PostDoc, SectionDoc
 from diary.core.post_quotes import Quotable
 from diary.core.post_status import PostStatus, is_filled
 from diary.core.posts import PostRow, post_name
@@ -65,15 +65,18 @@ def post_outline(doc: PostDoc) -> RenderableType:
     if post.publish_on:
         details.append(f"publish on {post.publish_on.isoformat()}")
     parts: list[RenderableType] = [head, Text(" · ".join(details), style="dim")]
+    from diary.render.post_markdown import footnote_numbers
+
+    numbers = footnote_numbers(doc)
     if post.title or post.subtitle:
         parts.append(Text(" — ".join(t for t in (post.title, post.subtitle) if t)))
     for section in doc.sections:
         parts.append(Text(""))
         parts.append(_section_head(section, doc))
         if section.section.kind == "footnotes":
-            parts.extend(Text(f"  [^{f.key}] {f.text}") for f in doc.footnotes)
+            parts.extend(_footnote_line(f.key, f.text, numbers) for f in doc.footnotes)
         else:
-            parts.extend(_section_lines(section))
+            parts.extend(_section_lines(section, numbers))
     return Group(*parts)
 
 
@@ -85,23 +88,31 @@ def _section_head(section: SectionDoc, doc: PostDoc) -> Text:
     return head
 
 
-def _section_lines(section: SectionDoc) -> list[Text]:
+def _footnote_line(key: str, text: str, numbers: Mapping[str, int]) -> Text:
+    shown = str(numbers[key]).translate(_SUPERSCRIPT) if key in numbers else "(unused)"
+    return Text(f"  {shown} [^{key}] {text}")
+
+
+def _section_lines(section: SectionDoc, numbers: Mapping[str, int]) -> list[Text]:
     lines = []
     body = section.section.body
     if body:
         prefix = "  short version: " if section.section.kind == "plot" else "  "
         source = f" (via {section.section.source})" if section.section.source else ""
-        lines.append(Text(prefix + " ".join(body.split()) + source))
+        lines.append(Text(prefix + numbered(" ".join(body.split()), numbers) + source))
     for piece in section.pieces:
-        lines.append(_spoken(f"  {piece.number}. ", piece.entry.speaker, piece.entry.text))
-        lines.extend(_spoken("       ↳ ", r.speaker, r.text) for r in piece.remarks)
+        text = numbered(piece.entry.text, numbers)
+        lines.append(_spoken(f"  {piece.number}. ", piece.entry.speaker, text))
+        lines.extend(
+            _spoken("       ↳ ", r.speaker, numbered(r.text, numbers)) for r in piece.remarks
+        )
     for award in section.awards:
-        lines.append(Text(f"  {award.award.category}", style="italic"))
+        lines.append(Text(f"  {numbered(award.award.category, numbers)}", style="italic"))
         for number, name in enumerate(award.nominees, start=1):
             crown = " ★" if award.award.winner_position == number else ""
-            lines.append(Text(f"    {number}. {name}{crown}"))
+            lines.append(Text(f"    {number}. {numbered(name, numbers)}{crown}"))
         if award.award.note:
-            lines.append(Text(f"    {' '.join(award.award.note.split())}"))
+            lines.append(Text(f"    {numbered(' '.join(award.award.note.split()), numbers)}"))
     return lines
 
 
@@ -184,19 +195,31 @@ def quotables_table(found: Sequence[Quotable]) -> Table:
     return table
 
 
-def awards_table(rows: Sequence[AwardRow]) -> Table:
+def awards_table(
+    rows: Sequence[AwardRow], numbers: Mapping[int | None, Mapping[str, int]] | None = None
+) -> Table:
+    """The awards; `numbers` (by post id) shows footnote markers as that post's export does."""
     table = Table()
     for name in ("Post", "Film", "Theme", "Category", "Winner"):
         table.add_column(name, justify="right" if name == "Post" else "left")
     for row in rows:
+        known = (numbers or {}).get(row.post.id, {})
         table.add_row(
             str(row.post.number or ""),
             Text(label(row.film) if row.film else row.post.title or ""),
             Text(row.award.theme),
-            Text(row.award.category),
-            Text(row.winner or "—"),
+            Text(numbered(row.award.category, known)),
+            Text(numbered(row.winner, known) or "—"),
         )
     return table
+
+
+def numbered(text: str | None, numbers: Mapping[str, int]) -> str:
+    """`text` with each footnote marker shown as the export numbers it (a superscript)."""
+    return MARKER.sub(
+        lambda m: str(numbers[m[1]]).translate(_SUPERSCRIPT) if m[1] in numbers else m[0],
+        text or "",
+    )
 
 
 def _first_upper(text: str) -> str:

@@ -62,3 +62,20 @@ def test_a_theme_keeps_its_first_spelling(cli: Cli, hosts: None) -> None:
          "--nominee", "The dog on the beach")  # fmt: skip
     history = json.loads(cli.ok("awards", "--theme", "dog days", "--json").stdout)
     assert [(a["post"], a["theme"]) for a in history] == [(3, "Dog Days"), (5, "Dog Days")]
+
+
+def test_terminal_views_number_markers_as_the_export_does(cli: Cli, hosts: None) -> None:
+    cli.ok("post", "new", "Jaws", "--year", "1975", "--number", "12")
+    cli.ok("post", "footnote", "12", "Counted twice.", "--key", "tally")
+    cli.ok("post", "footnote", "12", "Said first.", "--key", "early")
+    cli.ok("post", "say", "12", "previews", "--by", "Ellen", "A shark[^early] story.")
+    cli.ok("post", "award", "12", "--category", "Best Snacktor[^tally]",
+           "--nominee", "Pot roast[^tally]", "--nominee", "Chum", "--winner", "1")  # fmt: skip
+    export = cli.ok("post", "export", "12").stdout
+    assert "A shark[^1] story." in export and "**Best Snacktor[^2]**" in export
+    table = cli.ok("awards").stdout
+    assert "Best Snacktor²" in table and "Pot roast²" in table
+    assert "[^" not in table
+    outline = cli.ok("post", "show", "12").stdout
+    assert "A shark¹ story." in outline and "Best Snacktor²" in outline
+    assert "¹ [^early] Said first." in outline and "² [^tally] Counted twice." in outline

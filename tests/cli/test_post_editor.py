@@ -138,3 +138,19 @@ def test_names_holding_an_ampersand_or_a_colon_stay_one_speaker(
     ]
     exported = cli.ok("post", "export", "1", "-o", "-").stdout
     assert "**Tom & Jerry & Ellen:** All three.\n\n**Ellen & Dr: Who:** Two of us." in exported
+
+
+def test_footnotes_can_be_defined_inline_in_a_file(cli: Cli, hosts: None, tmp_path: Path) -> None:
+    cli.ok("post", "new", "Jaws", "--year", "1975")
+    text = tmp_path / "plots.txt"
+    text.write_text(
+        "Amity gets ready for summer.[^tide]\n\n[^tide]: High tide was at noon.\n\n"
+        "Tyler: That opening![^fin]\n\n[^fin]: Only a fin, at first.\n",
+        encoding="utf-8",
+    )
+    said = cli.ok("post", "write", "1", "plots", "--file", str(text)).stderr
+    assert "Plots & Feelings: now 1 piece and 1 remark; footnotes [^tide], [^fin] set." in said
+    assert "names no footnote" not in said
+    markdown = cli.ok("post", "export", "1").stdout
+    assert "Amity gets ready for summer.[^1]" in markdown and "That opening\\![^2]" in markdown
+    assert "[^1]: High tide was at noon.\n\n[^2]: Only a fin, at first." in markdown

@@ -17,11 +17,11 @@ HOSTILE = [
     "1. not numbered",
     "* not a bullet",
     "| not | a table |",
-    "under_scored and `ticked`",
+    "under_scored and ``` alone",
     "<b>not bold</b> <!-- not hidden -->",
     "<script>alert('x')</script>",
     "<img src=x onerror=alert(1)>",
-    "[click](javascript:alert(1))",
+    "[click](alert.js)",
 ]
 
 

@@ -1,0 +1,116 @@
+"""The Markdown `diary post export` writes, read back into a whole-post document.
+
+`# Title`, then `*subtitle*`; the intro; each `## Heading` with its `*tagline*`; speaker lines
+`**Name:** text`; a plot's `**Label** (via Source): one line`; an award's `Label **category**`,
+its `- nominee` list and `Label **winner**`, then its note; `[^N]: text` footnotes. Backslash
+escapes are kept as they are: the export of such text is the same again.
+"""
+
+import re
+from collections.abc import Sequence
+
+from diary.importers.post_page import ReadPage, SectionShape, _heading
+
+_BLANK = re.compile(r"\n[ \t]*\n")
+_ITALIC = re.compile(r"^\*(?!\*)(?P<text>.+?)(?<!\\)\*$", re.DOTALL)
+_SPEAKER = re.compile(r"^\*\*(?P<name>[^*\n]{1,80}?):\*\* (?P<text>.+)$", re.DOTALL)
+_SHORT = re.compile(r"^\*\*[^*\n]{1,60}\*\*(?: \((?:\S+ )?(?P<via>[^)\n]+)\))?: (?P<text>.+)$")
+_LABEL_ONLY = re.compile(r"^\*\*[^*\n]{1,60}:\*\*$")
+_BOLD_END = re.compile(r"^(?P<label>[^*\n]*?) ?\*\*(?P<text>.+)\*\*$")
+_DEFINITION = re.compile(r"^\[\^[A-Za-z0-9_-]+\]: ")
+
+
+def looks_exported(text: str) -> bool:
+    """Whether `text` reads like the Markdown of an export: an H1, then H2 sections."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return bool(lines) and lines[0].startswith("# ") and any(x.startswith("## ") for x in lines)
+
+
+def read_markdown(text: str, shapes: Sequence[SectionShape]) -> ReadPage:
+    blocks = [b.strip() for b in _BLANK.split(text.replace("\r\n", "\n")) if b.strip()]
+    fields: list[str] = []
+    if blocks and blocks[0].startswith("# "):
+        fields.append("title: " + blocks.pop(0)[2:].strip())
+        if blocks and (italic := _ITALIC.match(blocks[0])):
+            fields.append("subtitle: " + italic["text"])
+            blocks.pop(0)
+    result = ReadPage("")
+    intro = next((s for s in shapes if s.kind == "intro"), None)
+    sections: list[tuple[SectionShape, str, list[str], list[str]]] = []
+    if intro is not None:
+        sections.append((intro, intro.heading, [], []))
+        result.sections.append(intro.key)
+    notes: list[str] = []
+    for block in blocks:
+        if block.startswith("## "):
+            line = block[3:].strip()
+            shape = _heading(line, shapes, result.sections)
+            if shape is not None:
+                result.sections.append(shape.key)
+                sections.append((shape, line, [], []))
+                continue
+            result.unsure.append(f"a heading no section has, kept as text: {line!r}")
+        if _DEFINITION.match(block):
+            notes.append(block)
+            continue
+        if not sections:
+            result.unsure.append(f"text before any section: {block[:40]!r}")
+            continue
+        shape, _, head, body = sections[-1]
+        if not head and not body and shape.kind != "intro" and (m := _ITALIC.match(block)):
+            head.append("tagline: " + " ".join(m["text"].split()))
+            continue
+        _piece(shape, block, head, body, result)
+    result.footnotes = len(notes)
+    parts = ["\n".join(fields)] if fields else []
+    for shape, heading, head, body in sections:
+        top = "\n".join([f"=== {heading} [{shape.key}] ===", *head])
+        parts.append("\n\n".join([top, *body]))
+    parts.extend(notes)
+    result.document = "\n\n".join(parts) + "\n"
+    return result
+
+
+def _piece(
+    shape: SectionShape, block: str, head: list[str], body: list[str], into: ReadPage
+) -> None:
+    if speaker := _SPEAKER.match(block):
+        body.append(f"{speaker['name']}: {speaker['text']}")
+    elif shape.kind == "plot" and _LABEL_ONLY.match(block):
+        return
+    elif shape.kind == "plot" and not body and (short := _SHORT.match(block)):
+        head.append(f"short: {short['text']}")
+        if short["via"]:
+            head.append(f"source: {short['via']}")
+    elif shape.kind == "award":
+        _award(block, body, into, shape.heading)
+    else:
+        body.append(block)
+
+
+def _award(block: str, body: list[str], into: ReadPage, heading: str) -> None:
+    """Category, nominees and winner lines in turn; anything after them is the note."""
+    last = body[-1] if body else ""
+    bold = _BOLD_END.match(block)
+    if bold and (not body or "\nwinner: " in "\n" + last or _has_winner_line(body)):
+        body.append(f"award: {bold['text']}")
+    elif block.startswith("- ") and body and last.startswith("award: "):
+        names = [line[2:].strip() for line in block.split("\n") if line.startswith("- ")]
+        body[-1] = last + "".join(f"\nnominee: {name}" for name in names)
+    elif bold and body and last.startswith("award: ") and "\nnominee: " in last:
+        winner = f"nominee: {bold['text']}"
+        if winner not in last.split("\n"):
+            into.unsure.append(f"{heading}: the winner {bold['text']!r} is not a nominee")
+            body.append(block)
+            return
+        body[-1] = last.replace(winner, f"winner: {bold['text']}", 1) + "\n"
+    elif body and last.startswith("award: ") and "\nnominee: " not in last:
+        return  # the label before the nominee list
+    elif body:
+        body.append(block)
+    else:
+        into.unsure.append(f"{heading}: text before the award: {block[:40]!r}")
+
+
+def _has_winner_line(body: list[str]) -> bool:
+    return any(block.startswith("award: ") and block.endswith("\n") for block in body[-1:])
