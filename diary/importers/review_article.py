@@ -87,9 +87,9 @@ def from_text(text: str) -> Findings:
         )
     review.published_on = published or updated
     after_title = re.search(r"[★½]+$", head[0]) if head else None  # "Her ★★★½"
-    review.score = in_text(head[1:], paragraphs) or (
-        rating_score(after_title.group()) if after_title else None
-    )
+    review.score = in_text(head[1:], paragraphs)
+    if review.score is None and after_title:
+        review.score = rating_score(after_title.group())
     review.excerpt = _excerpt(paragraphs)
     return _findings(review, film_line, None)
 
@@ -141,7 +141,9 @@ def from_html(soup: BeautifulSoup, data: list[Any], text: str) -> Findings | Non
         text="\n\n".join(paragraphs),
         url=html_page.address(soup),
     )
-    review.score = _rating(thing.get("reviewRating")) or _rating_on_page(soup, paragraphs)
+    review.score = _rating(thing.get("reviewRating"))
+    if review.score is None:  # an F is a rating of 0, not a missing one
+        review.score = _rating_on_page(soup, paragraphs)
     review.excerpt = html_page.meta(soup, "description") or _excerpt(paragraphs)
     film = thing.get("itemReviewed")
     film = film[0] if isinstance(film, list) and film else film
@@ -150,8 +152,13 @@ def from_html(soup: BeautifulSoup, data: list[Any], text: str) -> Findings | Non
 
 def _extract(text: str) -> Any:
     """trafilatura's reading of the page: body without chrome or comments, and metadata."""
+    import logging
+
     import trafilatura
 
+    for talker in ("trafilatura", "htmldate", "courlan"):  # its notes are not for the user
+        if not logging.getLogger(talker).handlers:
+            logging.getLogger(talker).addHandler(logging.NullHandler())
     try:
         return trafilatura.bare_extraction(
             text,

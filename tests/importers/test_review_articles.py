@@ -348,3 +348,19 @@ def test_html_comments_the_extractor_keeps_are_cut_at_their_heading() -> None:
     assert review.text is not None and review.text.count("\n\n") == 2
     assert review.text.startswith("The film is patient and strange, part 0.")
     assert "reader" not in review.text and "Comments" not in review.text
+
+
+def test_an_f_is_a_rating_of_zero() -> None:
+    text = (
+        "Review: Quay\nBy Jo Bell\nGrade: F\n\n"
+        "The film is patient and strange. Its cast is small, and every scene is allowed to "
+        "run as long as it needs, which is longer than most directors would dare.\n"
+    )
+    assert recognise(text.encode(), "quay.txt").reviews[0].score == 0
+    html = (
+        '<html><head><meta property="og:type" content="article"></head><body><article>'
+        '<h1>Review: Quay</h1><span class="grade">F</span><p>The film is patient and strange. '
+        "Its cast is small, and every scene runs as long as it needs, longer than most "
+        "directors dare.</p></article></body></html>"
+    )
+    assert recognise(html.encode(), "quay.html").reviews[0].score == 0
