@@ -18,6 +18,7 @@ from diary.core.echo import echo
 from diary.core.errors import Ambiguous, NotFound
 from diary.core.films import add_film, films_with_key, label
 from diary.core.findings import Fact, Findings, Review, Score
+from diary.core.matcher import Candidate, closest
 from diary.core.titles import display, title_key
 from diary.store.models import Film, FilmFact, FilmPage, FilmReview, FilmScore
 
@@ -95,11 +96,9 @@ def film_for(session: Session, findings: Findings) -> tuple[Film, bool, str | No
     candidates = films_with_key(session, key, findings.year)
     note = None
     if not candidates and findings.year is not None:
-        near = [
-            f
-            for f in films_with_key(session, key, None)
-            if f.year is not None and abs(f.year - findings.year) == 1
-        ]
+        # the matcher's year rule, every film of the title counting as a candidate
+        same = [f for f in films_with_key(session, key, None) if f.year is not None]
+        near = closest(findings.year, [Candidate(f, (f.year or 0,), True) for f in same]).items
         if len(near) == 1:
             note = f"The page says {findings.year}; using {label(near[0])}."
         candidates = near

@@ -136,15 +136,22 @@ def near_misses(
     """Listed films a title and year might mean but the rules did not take: the same title a
     few years further off or shared by several, or a title nearly the same (one letter, a
     numeral) within two years. Suggestions only, best first."""
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
-    wanted = compact_key(title)
-    found: dict[int, tuple[float, Listed]] = {}
-    for film in listed:
-        if year is None or film.year is None or abs(film.year - year) > FAR + 1:
-            continue
-        score = 100.0 if film.key == wanted else fuzz.ratio(wanted, film.key)
-        if score >= SIMILAR and (film.film_id not in found or found[film.film_id][0] < score):
-            found[film.film_id] = (score, film)
-    ranked = sorted(found.values(), key=lambda pair: (-pair[0], pair[1].label))
+    if year is None:
+        return []
+    pool = [f for f in listed if f.year is not None and abs(f.year - year) <= FAR + 1]
+    found = process.extract(
+        compact_key(title),
+        [f.key for f in pool],
+        scorer=fuzz.ratio,
+        score_cutoff=SIMILAR,
+        limit=None,
+    )
+    best: dict[int, tuple[float, Listed]] = {}
+    for _key, score, index in found:
+        film = pool[index]
+        if film.film_id not in best or best[film.film_id][0] < score:
+            best[film.film_id] = (score, film)
+    ranked = sorted(best.values(), key=lambda pair: (-pair[0], pair[1].label))
     return [film for _, film in ranked[:limit]]

@@ -242,3 +242,20 @@ def test_five_monthly_exports_end_as_a_fresh_import_of_the_last(cli: Cli, tmp_pa
     shown = cli.ok("--db", str(ongoing), "film", "show", "Lantern Test 1", "--json").stdout
     assert json.loads(shown)["title"] == "Lantern Test One Redux"
     assert json.loads(shown)["aliases"] == ["Lantern Test 1"]
+
+
+def test_only_files_in_the_export_say_what_is_gone(cli: Cli, tmp_path: Path) -> None:
+    db = tmp_path / "d.db"
+    cli.ok("--db", str(db), "people", "add", "Ellen")
+    first = write_snapshot(tmp_path / "first", months()[0])
+    imported(cli, db, first)
+    later = months()[4]
+    later["likes"] = []
+    partial = write_snapshot(tmp_path / "partial", later)
+    (partial / "likes" / "films.csv").unlink()  # no likes file: nothing said about likes
+    summary = imported(cli, db, partial)
+    assert "likes" not in summary["gone"]
+    assert summary["gone"]["diary entries"] == ["Lantern Test 3 (2003) on 2024-01-07"]
+    # one file on its own says nothing about what is gone
+    alone = imported(cli, db, partial / "diary.csv", "--prune")
+    assert alone["gone"] == {} and alone["pruned"] is False
