@@ -122,10 +122,12 @@ def bp_picks(
 def _ask(round_: "Round", lines: list[str]) -> int | None:
     import questionary
 
+    from diary.cli import asking
+
     chooser = round_.chosen_by.name if round_.chosen_by else "you"
     choices = [questionary.Choice(line, value=n) for n, line in enumerate(lines, start=1)]
     choices.append(questionary.Choice("Decide later", value=0))
-    answer = questionary.select(f"Which one, {chooser}?", choices=choices).ask()
+    answer = asking.select(f"Which one, {chooser}?", choices)
     return answer or None
 
 

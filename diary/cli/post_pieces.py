@@ -183,7 +183,9 @@ def post_clear(
 def read_text(text: str | None) -> str:
     """TEXT as given, or stdin for '-'."""
     if text == "-":
-        return sys.stdin.read()
+        from diary.core.words import refuse_control
+
+        return refuse_control(sys.stdin.read(), "text read from stdin")
     return text or ""
 
 

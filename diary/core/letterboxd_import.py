@@ -38,6 +38,7 @@ from diary.core.letterboxd_viewings import (
     attach_reviews,
     mark_seen,
 )
+from diary.core.rewatches import keep_disagreeing
 from diary.core.watchlist import remove_watched_since_added
 from diary.importers.letterboxd import detect, list_info, read_rows
 from diary.importers.letterboxd_files import SourceFile, open_export
@@ -118,6 +119,8 @@ def import_letterboxd(
         if any(counts[c].added for c in ("diary entries", "watched, no date", "watchlist")):
             _leave_watchlists(state, firsts)
         if any(counts[c].added for c in ("diary entries", "watched, no date")):
+            assert person.id is not None
+            keep_disagreeing(session, person.id, firsts[0])  # rewatch flags follow the dates
             summary.checklist_notes = films_seen(session, person, seen_films(session, person))
         return summary
     finally:
