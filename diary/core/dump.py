@@ -33,8 +33,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel
 
 import diary.store.models  # noqa: F401  (registers every table)
+from diary.core.dump_values import check_value
 from diary.core.errors import InvalidInput
-from diary.core.words import counted
+from diary.core.words import counted, escaped
 from diary.store import migrations
 
 FORMAT = "diary-dump"
@@ -138,6 +139,8 @@ def parse(content: str, name: str, current_version: int) -> dict[str, Any]:
         data = json.loads(content)
     except json.JSONDecodeError as exc:
         raise InvalidInput(f"{name} is not JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise InvalidInput(f"{name} nests its JSON too deeply to be a diary dump") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InvalidInput(f'{name} is not a diary dump (no "format": "{FORMAT}")')
     if data.get("format_version") != FORMAT_VERSION:
@@ -184,10 +187,13 @@ def _check_tables(found: Any, name: str) -> None:
                     f"{len(columns)} values"
                 )
             for (column_name, column), value in zip(kinds, row, strict=True):
-                if not _valid(value, column):
+                why = "" if _valid(value, column) else "not what the column holds"
+                why = why or check_value(table["name"], column_name, value)
+                if why:
+                    shown = escaped(json.dumps(value, ensure_ascii=False)[:40])
                     raise InvalidInput(
                         f"{name}: table {table['name']} row {number} has a bad value for "
-                        f"{column_name}: {json.dumps(value, ensure_ascii=False)[:40]}"
+                        f"{column_name}: {shown} ({why})"
                     )
 
 

@@ -167,8 +167,12 @@ def find_entries(
         exact = [e for e in near if year_distance(e, year) == 0]
         found = exact or near
     if not found:
+        from diary.core.films import suggestions
+
         where = f" at ceremony {group}" if group is not None else ""
-        raise NotFound(f"{display(title, year)!r} is not on {checklist.name}{where}")
+        close = suggestions(session, title)  # as every command that takes a film suggests
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        raise NotFound(f"{display(title, year)!r} is not on {checklist.name}{where}{hint}")
     if len({e.film.id for e in found}) > 1:
         names = "; ".join(f"{label(e.film)} — {e.where}" for e in found)
         raise Ambiguous(
