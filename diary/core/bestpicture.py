@@ -21,6 +21,7 @@ from diary.core.films import (
     set_external_id,
 )
 from diary.core.titles import title_key
+from diary.core.words import quoted
 from diary.store.models import (
     Checklist,
     ChecklistGroup,
@@ -237,7 +238,7 @@ def _film(session: Session, nominee: Nominee, elsewhere: set[int]) -> tuple[Film
     found = films_with_key(session, key, nominee.year)
     if len(found) > 1:
         names = ", ".join(f"{label(f)} (film {f.id})" for f in found)
-        raise Ambiguous(f"line {nominee.line}: {nominee.title!r} matches {names}", found)
+        raise Ambiguous(f"line {nominee.line}: {quoted(nominee.title)} matches {names}", found)
     if not found:  # logged under a festival or foreign release year: the only film a year off
         near = [
             f

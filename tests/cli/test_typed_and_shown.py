@@ -99,3 +99,19 @@ def test_a_comment_can_be_removed(cli: Cli, hosts: None) -> None:
     again = cli("comment", "remove", "Her", "--by", "Tyler")
     assert again.exit_code == 1
     assert again.stderr == "Error: Tyler has no comment on Her (2013)\n"
+
+
+def test_text_from_a_file_in_a_message_is_escaped_and_cut(
+    cli: Cli, hosts: None, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "sheet.csv"
+    title = "\x1b]0;pwned\x07" + "A" * 500
+    sheet.write_text(f"Film,Year,Ellen\n{title},1990,x\nWings,soon,x\n", encoding="utf-8")
+    result = cli("bp", "import", str(sheet), "--dry-run")
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {sheet}, line 3: the year is 'soon'; use four digits\n"
+    sheet.write_text(f"Film,Year,Ellen\n{title},1990,x\n", encoding="utf-8")
+    said = cli.ok("bp", "import", str(sheet), "--dry-run").stderr
+    line = next(x for x in said.splitlines() if "no match" in x)
+    assert line.startswith("  line 2: no match: '\\x1b]0;pwned\\x07AAAA")
+    assert line.endswith("…' is not on the list") and len(line) < 120
