@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from diary.cli import bp_files, bp_picks, context
-from diary.cli.output import emit_json, say, show
+from diary.cli.output import data_line, emit_json, say, show
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -228,7 +228,7 @@ def bp_progress(
 
         emit_json(progress_dict(found))
     elif summary_only:
-        print(summary(found))
+        data_line(summary(found))
     elif not found.people:
         name = found.checklist.name
         say(f"Nobody is ticking {name} yet: add someone with `diary people add NAME`.")
@@ -237,7 +237,7 @@ def bp_progress(
         from diary.render.bp_progress import progress_view
 
         show(progress_view(found, groups=ceremonies, width=console().width))
-        print(f"\n{summary(found)}")
+        data_line(f"\n{summary(found)}")
 
 
 bp_picks.register(app)

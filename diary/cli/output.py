@@ -33,6 +33,11 @@ def say(message: str) -> None:
     print(escaped(message), file=sys.stderr)
 
 
+def data_line(text: str) -> None:
+    """A line of data on stdout, control characters escaped."""
+    print(escaped(text))
+
+
 def emit_json(data: Any) -> None:
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False, default=str)
     # json leaves U+007F-U+009F as they are; a \\u escape is the same string to a reader.

@@ -221,6 +221,9 @@ def _edit(text: str) -> str | None:
         if finished.returncode != 0:
             raise InvalidInput(f"the editor failed: {editor!r} exited with {finished.returncode}")
         edited = path.read_text(encoding="utf-8")
+    from diary.core.words import refuse_control
+
+    refuse_control(edited, "text from the editor")
     if edited.strip() == text.strip():
         return None
     return edited

@@ -115,3 +115,14 @@ def test_text_from_a_file_in_a_message_is_escaped_and_cut(
     line = next(x for x in said.splitlines() if "no match" in x)
     assert line.startswith("  line 2: no match: '\\x1b]0;pwned\\x07AAAA")
     assert line.endswith("…' is not on the list") and len(line) < 120
+
+
+def test_plain_lines_of_data_are_escaped(cli: Cli, hosts: None, env_setup: Path) -> None:
+    cli.ok("watchlist", "add", "Rocky", "--year", "1976", "--note", "next")
+    with sqlite3.connect(env_setup) as connection:
+        connection.execute("UPDATE film SET title = ? WHERE title = 'Rocky'", (HOSTILE,))
+        connection.execute("UPDATE person SET name = 'El\x1b[2Jlen' WHERE name = 'Ellen'")
+    connection.close()
+    for args in (["watchlist", "pick"], ["bp", "progress", "--summary"]):
+        out = cli.ok(*args).stdout
+        assert "\\x1b" in out and not any(c in out for c in "\x1b\x07\x9b\x00"), (args, out)
