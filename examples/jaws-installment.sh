@@ -2,12 +2,17 @@
 # A complete newsletter installment about Jaws (1975), built only with diary commands, ending
 # with the exported Markdown on stdout (messages go to stderr).
 #
-# Uses the default database (or DIARY_DB). Safe to run again: people, the Spreadsheet comments
-# and the viewing are added only when missing, and post 75 (this example's own post about
-# Jaws) is deleted and rebuilt. `DIARY="python -m diary"` runs it from a checkout.
+# Runs on a database of its own, never your diary: the file named as the first argument, else
+# a new one in a temporary folder; it says where on stderr, first and last. Safe to run again
+# on the same file: people, the Spreadsheet comments and the viewing are added only when
+# missing, and post 75 (this example's own post about Jaws) is deleted and rebuilt.
+# `DIARY="python -m diary"` runs it from a checkout.
 set -euo pipefail
+db="${1:-$(mktemp -d "${TMPDIR:-/tmp}/diary-example.XXXXXX")/diary.db}"
+export DIARY_DB="$db"  # this script only: your own DIARY_DB is left as it was
 diary="${DIARY:-diary}"
 post=75
+echo "Example diary: $db" >&2
 
 # Whether stdin holds the text; reads all of it, so the writer never sees a closed pipe.
 has() { grep -F -e "$1" >/dev/null; }
@@ -99,3 +104,4 @@ Also someone dropped a crisp during the boat part. I caught it. You are welcome.
 $diary post set "$post" --status ready --publish-on 2025-02-04
 $diary post status "$post" >&2
 $diary post export "$post"
+echo "Example diary: $db (see it with: diary --db $db list)" >&2

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from diary.cli import bp_files, bp_picks, context
-from diary.cli.output import emit_json, say, show
+from diary.cli.output import data_line, emit_json, say, show
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -39,13 +39,13 @@ UNSEEN_BY = typer.Option(
 
 
 def people(db: "Session", names: list[str], everyone: bool) -> list["Person"]:
-    """The people named (each once), else everyone (or only the default person)."""
-    from diary.core.people import list_people
+    """The people named (each once), else everyone who watches (or only the default person)."""
+    from diary.core.people import watchers
 
     if names:
         named = [context.person(db, name) for name in names]
         return list({p.id: p for p in named}.values())
-    return list_people(db) if everyone else [context.person(db, None)]
+    return watchers(db) if everyone else [context.person(db, None)]
 
 
 def nominee(db: "Session", checklist: "Checklist", text: str, ceremony: int | None) -> "Entry":
@@ -60,14 +60,13 @@ def nominee(db: "Session", checklist: "Checklist", text: str, ceremony: int | No
             raise
         import questionary
 
+        from diary.cli import asking
         from diary.core.films import label
 
         choices = [
             questionary.Choice(f"{label(e.film)} — {e.where}", value=e) for e in exc.candidates
         ]
-        chosen = questionary.select(f"Which {text!r}?", choices=choices).ask()
-        if chosen is None:
-            raise
+        chosen: Entry = asking.select(f"Which {text!r}?", choices)
         return chosen
 
 
@@ -229,7 +228,7 @@ def bp_progress(
 
         emit_json(progress_dict(found))
     elif summary_only:
-        print(summary(found))
+        data_line(summary(found))
     elif not found.people:
         name = found.checklist.name
         say(f"Nobody is ticking {name} yet: add someone with `diary people add NAME`.")
@@ -238,7 +237,7 @@ def bp_progress(
         from diary.render.bp_progress import progress_view
 
         show(progress_view(found, groups=ceremonies, width=console().width))
-        print(f"\n{summary(found)}")
+        data_line(f"\n{summary(found)}")
 
 
 bp_picks.register(app)

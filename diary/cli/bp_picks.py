@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from diary.cli import context
-from diary.cli.output import emit_json, say, show
+from diary.cli.output import data_line, emit_json, say, show
 
 if TYPE_CHECKING:
     from diary.core.picks import Round
@@ -62,9 +62,9 @@ def bp_pick(
                 group = [context.person(db, p.name) for p in group]
                 choose_option(db, round_, number, group)
     who = round_.proposed_by.name if round_.proposed_by else "Someone"
-    print(f"{who} proposes (pick {round_.pick.id}):")
-    for line in option_lines(round_):
-        print(f"  {line}")
+    data_line(f"{who} proposes (pick {round_.pick.id}):")
+    for option in option_lines(round_):
+        data_line(f"  {option}")
     if round_.chosen is not None:
         say(_chosen_line(round_, group))
     else:
@@ -122,10 +122,12 @@ def bp_picks(
 def _ask(round_: "Round", lines: list[str]) -> int | None:
     import questionary
 
+    from diary.cli import asking
+
     chooser = round_.chosen_by.name if round_.chosen_by else "you"
     choices = [questionary.Choice(line, value=n) for n, line in enumerate(lines, start=1)]
     choices.append(questionary.Choice("Decide later", value=0))
-    answer = questionary.select(f"Which one, {chooser}?", choices=choices).ask()
+    answer = asking.select(f"Which one, {chooser}?", choices)
     return answer or None
 
 

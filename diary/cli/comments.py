@@ -40,6 +40,33 @@ def comment_add(
     say(f"{'Saved' if created else 'Updated'} {who.name}'s comment on {label(chosen)}.")
 
 
+@app.command("remove")
+def comment_remove(
+    film: str = typer.Argument(..., metavar="FILM", help="The film: 'Her', 'Her (2013)'."),
+    year: int | None = typer.Option(
+        None, "--year", "-y", metavar="YEAR", help="Release year, when titles clash."
+    ),
+    by: str | None = typer.Option(
+        None, "--by", metavar="NAME", help="Whose comment (default: yours)."
+    ),
+) -> None:
+    """Remove a Spreadsheet comment; its cell in the next export is empty.
+
+    \b
+    Example:
+      diary comment remove "Her" --by Tyler
+    """
+    from diary.core.comments import remove_comment
+    from diary.core.films import label
+
+    context.choose_film_first(film, year)
+    with context.session(write=True) as db:
+        who = context.person(db, by)
+        chosen = context.film(db, film, year)
+        remove_comment(db, chosen, who)
+    say(f"Removed {who.name}'s comment on {label(chosen)}.")
+
+
 @app.command("list")
 def comment_list(
     film: str | None = typer.Argument(None, metavar="FILM", help="Only comments on this film."),

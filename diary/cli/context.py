@@ -72,10 +72,14 @@ def person(db: "Session", name: str | None) -> "Person":
     if name is None and _writable(db) and not people.has_people(db):
         answer = state.first_name if state.first_name is not None else _ask_name()
         if answer and answer.strip():
-            added = people.add_person(db, answer)
+            added = people.add_person(db, answer, role="host")
             from diary.core.notes import note_after_commit
 
-            note_after_commit(db, f"Added {added.name}, the default person when --by is left out.")
+            note_after_commit(
+                db,
+                f"Added {added.name} as a host, the default person when --by is left out "
+                f"(`diary people role {added.name} guest` changes the role).",
+            )
             return added
     return people.resolve_person(db, name)
 
@@ -100,10 +104,9 @@ def ask_name_first(name: str | None) -> None:
 def _ask_name() -> str | None:
     if not interactive():
         return None
-    import questionary
+    from diary.cli import asking
 
-    answer: str | None = questionary.text("Nobody is here yet. What is your name?").ask()
-    return answer
+    return asking.text("Nobody is here yet. What is your name? (you will be a host)")
 
 
 def _writable(db: "Session") -> bool:
@@ -159,5 +162,8 @@ def _choose(text: str, ambiguous: Exception) -> "Film | None":
         return None
     import questionary
 
+    from diary.cli import asking
+
     choices = [questionary.Choice(films.label(f), value=f) for f in ambiguous.candidates]
-    return questionary.select(f"Which {text!r}?", choices=choices).ask()
+    chosen: Film = asking.select(f"Which {text!r}?", choices)
+    return chosen

@@ -234,11 +234,11 @@ def film_delete(
         plan.refuse_if_kept()
         if not context.interactive():
             raise InvalidInput(f"deleting {films.label(found)} needs --yes when not at a terminal")
-        import questionary
+        from diary.cli.asking import confirm_destructive
 
         extra = ", ".join(counted(n, what) for what, n in plan.removes.items())
         question = f"Delete {films.label(found)}" + (f" with {extra}" if extra else "") + "?"
-        if not questionary.confirm(question).ask():
+        if not confirm_destructive(question):
             say("Nothing deleted.")
             return
     with context.session(write=True) as db:

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 
 def _read_review(review: str | None) -> str | None:
     if review == "-":
-        return sys.stdin.read().strip() or None
+        from diary.core.words import refuse_control
+
+        return refuse_control(sys.stdin.read(), "a review").strip() or None
     return review
 
 
@@ -76,7 +78,9 @@ def log_cmd(
     ),
     like: bool = typer.Option(False, "--like", help="Mark it liked (♥)."),
     rewatch: bool | None = typer.Option(
-        None, "--rewatch/--first-time", help="Override the rewatch flag derived from your diary."
+        None,
+        "--rewatch/--first-time",
+        help="Set the rewatch flag by hand (else the dates decide, and keep deciding).",
     ),
     where: str | None = typer.Option(
         None, "--where", metavar="TEXT", help="Where or how: 'DVD from the library', 'on a plane'."
@@ -232,7 +236,12 @@ def edit_cmd(
     ),
     like: bool | None = typer.Option(None, "--like/--unlike", help="Set or clear the like."),
     rewatch: bool | None = typer.Option(
-        None, "--rewatch/--first-time", help="Set the rewatch flag."
+        None,
+        "--rewatch/--first-time",
+        help="Set the rewatch flag by hand (the dates no longer decide).",
+    ),
+    rewatch_from_dates: bool = typer.Option(
+        False, "--rewatch-from-dates", help="Forget a flag set by hand: the dates decide again."
     ),
     where: str | None = typer.Option(
         None, "--where", metavar="TEXT", help="Change where or how ('' clears)."
@@ -245,6 +254,9 @@ def edit_cmd(
     ),
 ) -> None:
     """Change a diary entry; options left out stay as they are.
+
+    A new date or film turns the rewatch flags of that person's other entries over to follow
+    the dates, except flags set by hand.
 
     \b
     Example:
@@ -264,6 +276,7 @@ def edit_cmd(
         clear_rating=no_rating,
         liked=like,
         rewatch=rewatch,
+        rewatch_from_dates=rewatch_from_dates,
         place=where,
         tags=list(tag) if tag else None,
         review=_read_review(review),
@@ -295,11 +308,11 @@ def delete_cmd(
     if not yes:
         if not context.interactive():
             raise InvalidInput(f"deleting entry {entry} needs --yes when not at a terminal")
-        import questionary
+        from diary.cli.asking import confirm_destructive
 
         with context.session() as db:  # no write lock while the question waits for an answer
             row = get_viewing(db, entry)
-        if not questionary.confirm(f"Delete entry {entry} ({label(row.film)})?").ask():
+        if not confirm_destructive(f"Delete entry {entry} ({label(row.film)})?"):
             say("Nothing deleted.")
             return
     with context.session(write=True) as db:

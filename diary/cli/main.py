@@ -3,6 +3,7 @@
 from typing import Any
 
 import typer
+from typer._click.exceptions import BadParameter, UsageError
 from typer.core import TyperArgument, TyperGroup
 
 from diary import __version__
@@ -38,6 +39,7 @@ class DiaryGroup(TyperGroup):
         from diary.core.errors import DiaryError
 
         try:
+            _refuse_typed_control(ctx)
             return super().invoke(ctx)
         except DiaryError as exc:
             if state.debug:
@@ -45,10 +47,53 @@ class DiaryGroup(TyperGroup):
             _fail(exc.message)
         except BrokenPipeError:
             _reader_went_away()
+        except UsageError as exc:
+            if state.debug:
+                raise
+            _usage(exc)
         except Exception as exc:
             if state.debug or _belongs_to_the_cli(exc):
                 raise
             _fail(_unexpected(exc))
+
+
+def _refuse_typed_control(ctx: Any) -> None:
+    """Nothing typed on the command line may hold ESC, BEL, NUL or the like: a title with an
+    escape sequence in it would act on the terminal of whoever lists it later."""
+    from diary.core.words import refuse_control
+
+    for typed in [*getattr(ctx, "_protected_args", ()), *ctx.args]:
+        refuse_control(typed, "typed text")
+
+
+def _usage(exc: UsageError) -> None:
+    """A bad argument: one line saying what was wrong and where help is, exit 2."""
+    import sys
+
+    message = exc.format_message()
+    if isinstance(exc, BadParameter) and (typed := _typed_wrong(exc)) is not None:
+        message = typed
+    where = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx is not None else ""
+    from diary.core.words import escaped
+
+    print(f"Error: {escaped(message)}{where}", file=sys.stderr)
+    raise typer.Exit(2)
+
+
+def _typed_wrong(exc: BadParameter) -> str | None:
+    """'ID must be a whole number, not 'abc'' instead of the type checker's own words."""
+    cause = exc.__cause__
+    errors = getattr(cause, "errors", None)
+    if not callable(errors) or exc.param is None:
+        return None
+    first = errors()[0] if errors() else {}
+    kinds = {"int_parsing": "a whole number", "float_parsing": "a number"}
+    kind = kinds.get(str(first.get("type")))
+    if kind is None:
+        return None
+    from diary.core.words import quoted
+
+    return f"{exc.param.get_error_hint()} must be {kind}, not {quoted(str(first.get('input')))}"
 
 
 def _belongs_to_the_cli(exc: Exception) -> bool:
@@ -68,7 +113,9 @@ def _reader_went_away() -> None:
 def _fail(message: str) -> None:
     import sys
 
-    print(f"Error: {message}", file=sys.stderr)
+    from diary.core.words import escaped
+
+    print(f"Error: {escaped(message)}", file=sys.stderr)
     raise typer.Exit(1)
 
 

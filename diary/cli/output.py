@@ -1,12 +1,20 @@
-"""Where output goes: data to stdout (tables or JSON), messages to stderr."""
+"""Where output goes: data to stdout (tables or JSON), messages to stderr.
+
+Text from the diary can hold anything a file or an old database held, so nothing reaches the
+terminal raw: control characters (ESC, BEL, NUL, the C1 set) in messages and table cells are
+written out as `\\x1b` and the like, and JSON escapes them as `\\u001b`.
+"""
 
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from diary.core.words import UNPRINTABLE, escaped
+
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, ConsoleOptions
+    from rich.segment import Segment
 
 _consoles: dict[str, "Console"] = {}
 
@@ -21,12 +29,19 @@ def console() -> "Console":
 
 
 def say(message: str) -> None:
-    """A message for the person at the terminal, on stderr, printed as is."""
-    print(message, file=sys.stderr)
+    """A message for the person at the terminal, on stderr, control characters escaped."""
+    print(escaped(message), file=sys.stderr)
+
+
+def data_line(text: str) -> None:
+    """A line of data on stdout, control characters escaped."""
+    print(escaped(text))
 
 
 def emit_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, sort_keys=False, default=str)
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False, default=str)
+    # json leaves U+007F-U+009F as they are; a \\u escape is the same string to a reader.
+    sys.stdout.write(UNPRINTABLE.sub(lambda found: f"\\u{ord(found[0]):04x}", text))
     sys.stdout.write("\n")
 
 
@@ -51,4 +66,20 @@ def emit_jsonl(items: Iterable[Any]) -> int:
 
 
 def show(renderable: Any) -> None:
-    console().print(renderable)
+    console().print(_Escaped(renderable))
+
+
+class _Escaped:
+    """Any rich renderable, with the control characters in its text written out."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, target: "Console", options: "ConsoleOptions") -> Iterator["Segment"]:
+        from rich.segment import Segment
+
+        for segment in target.render(self.inner, options):
+            if segment.control is None and UNPRINTABLE.search(segment.text):
+                yield Segment(escaped(segment.text), segment.style)
+            else:
+                yield segment

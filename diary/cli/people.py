@@ -25,6 +25,10 @@ def people_add(
 ) -> None:
     """Add a person; the first one added becomes the default ("me").
 
+    Everyone but a pet watches: hosts, guests and people without a role get a column in
+    `bp list`, `bp progress`, `checklist` and the Spreadsheet, and count towards "seen by
+    all". A pet (for the pet's corner of a post) counts only when named with --by.
+
     \b
     Example:
       diary people add Ellen --role host
@@ -56,6 +60,24 @@ def people_list(json_: bool = typer.Option(False, "--json", help="Print JSON."))
         show(people_table(found))
     else:
         say("Nobody yet: add someone with `diary people add NAME`.")
+
+
+@app.command("role")
+def people_role(
+    name: str = typer.Argument(..., metavar="NAME", help="Who."),
+    role: str = typer.Argument(..., metavar="ROLE", help="host, guest or pet."),
+) -> None:
+    """Change someone's role (a pet is not counted in checklists).
+
+    \b
+    Example:
+      diary people role Basil pet
+    """
+    from diary.core.people import set_role
+
+    with context.session(write=True) as db:
+        person = set_role(db, name, role)
+    say(f"{person.name} is now a {person.role}.")
 
 
 @app.command("default")

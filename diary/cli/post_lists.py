@@ -72,11 +72,13 @@ def _pick(found: "list[Candidate]") -> list[int]:
         )
     import questionary
 
+    from diary.cli import asking
+
     choices = [
         questionary.Choice(c.fact.value, value=c.number, disabled="added" if c.used else None)
         for c in found
     ]
-    chosen = questionary.checkbox("Which facts go in?", choices=choices).ask()
+    chosen = asking.checkbox("Which facts go in?", choices)
     return list(chosen or [])
 
 

@@ -183,7 +183,9 @@ def post_clear(
 def read_text(text: str | None) -> str:
     """TEXT as given, or stdin for '-'."""
     if text == "-":
-        return sys.stdin.read()
+        from diary.core.words import refuse_control
+
+        return refuse_control(sys.stdin.read(), "text read from stdin")
     return text or ""
 
 
@@ -219,6 +221,9 @@ def _edit(text: str) -> str | None:
         if finished.returncode != 0:
             raise InvalidInput(f"the editor failed: {editor!r} exited with {finished.returncode}")
         edited = path.read_text(encoding="utf-8")
+    from diary.core.words import refuse_control
+
+    refuse_control(edited, "text from the editor")
     if edited.strip() == text.strip():
         return None
     return edited

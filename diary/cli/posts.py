@@ -54,8 +54,14 @@ def post_new(
     ceremony: int | None = typer.Option(
         None, "--ceremony", metavar="N", help="Whose nominees an Oscars preview lists."
     ),
+    again: bool = typer.Option(
+        False, "--again", help="Start another post on a film that already has one."
+    ),
 ) -> None:
     """Start a post and fill in what the diary already knows.
+
+    A film that already has a post gets another only with --again (or a yes at the
+    terminal, where the question defaults to No); the existing posts are named.
 
     Sections come from the format. Pre-filled: the film's year and facts, each host's
     Spreadsheet comment and rating in Previews, the next film (latest pick, else the top of
@@ -73,6 +79,9 @@ def post_new(
     from diary.render.post_terminal import prefilled_summary
 
     context.choose_film_first(film, year)
+    if film is not None and not again and not _another_post_wanted(film, year):
+        say("No post started.")
+        return
     with context.session(write=True) as db:
         fmt = find_format(format_)
         chosen = context.film(db, film, year, create=True) if film else None
@@ -82,6 +91,29 @@ def post_new(
     say(prefilled_summary(doc))
     for note in started.notes:
         say(note)
+
+
+def _another_post_wanted(film: str, year: int | None) -> bool:
+    """True when the film has no post yet, or the person at the terminal wants another;
+    asked before the write transaction, so the question never holds the lock."""
+    from diary.core.errors import Conflict, NotFound
+    from diary.core.films import label
+    from diary.core.posts import posts_about
+
+    try:
+        with context.session() as db:
+            found = context.film(db, film, year)
+            existing = posts_about(db, found)
+    except NotFound:
+        return True  # a film new to the diary has no posts
+    if not existing:
+        return True
+    already = f"{label(found)} already has {', '.join(existing)}"
+    if not context.interactive():
+        raise Conflict(f"{already}: pass --again to start another")
+    from diary.cli.asking import confirm_destructive
+
+    return confirm_destructive(f"{already}. Start another?")
 
 
 @app.command("list")
@@ -230,9 +262,9 @@ def post_delete(
             name = describe(db, resolve_post(db, post))
         if not context.interactive():
             raise InvalidInput(f"deleting {name} needs --yes when not at a terminal")
-        import questionary
+        from diary.cli.asking import confirm_destructive
 
-        if not questionary.confirm(f"Delete {name}?").ask():
+        if not confirm_destructive(f"Delete {name}?"):
             say("Nothing deleted.")
             return
     with context.session(write=True) as db:

@@ -3,7 +3,7 @@
 import typer
 
 from diary.cli import context
-from diary.cli.output import emit_json, say, show
+from diary.cli.output import data_line, emit_json, say, show
 
 HELP = """Films to see: add, list, remove, pick.
 
@@ -159,4 +159,4 @@ def watchlist_pick(
         emit_json(watchlist_dict(row))
     else:
         note = f" — {row.entry.note}" if row.entry.note else ""
-        print(f"{label(row.film)} (from {row.person.name}'s watchlist){note}")
+        data_line(f"{label(row.film)} (from {row.person.name}'s watchlist){note}")

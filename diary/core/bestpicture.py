@@ -22,6 +22,7 @@ from diary.core.films import (
 )
 from diary.core.matcher import Candidate, closest
 from diary.core.titles import title_key
+from diary.core.words import quoted
 from diary.store.models import (
     Checklist,
     ChecklistGroup,
@@ -238,7 +239,7 @@ def _film(session: Session, nominee: Nominee, elsewhere: set[int]) -> tuple[Film
     found = films_with_key(session, key, nominee.year)
     if len(found) > 1:
         names = ", ".join(f"{label(f)} (film {f.id})" for f in found)
-        raise Ambiguous(f"line {nominee.line}: {nominee.title!r} matches {names}", found)
+        raise Ambiguous(f"line {nominee.line}: {quoted(nominee.title)} matches {names}", found)
     if not found:  # logged under a festival or foreign release year: the matcher's year rule
         others = [f for f in films_with_key(session, key, None) if f.year is not None]
         candidates = [

@@ -7,7 +7,7 @@ from sqlmodel import Session, col, select
 from diary.core import clock
 from diary.core.errors import InvalidInput, NotFound
 from diary.core.films import label
-from diary.core.words import CONTROL
+from diary.core.words import refuse_control
 from diary.store.models import Comment, Film, Person
 
 
@@ -20,11 +20,7 @@ class CommentRow:
 
 def check_text(text: str) -> None:
     """Refuse a comment holding a control character, naming it."""
-    if found := CONTROL.search(text):  # a pasted bell or escape
-        raise InvalidInput(
-            f"a comment cannot hold a control character (U+{ord(found.group()):04X}): "
-            "type it again without it"
-        )
+    refuse_control(text, "a comment")  # a pasted bell or escape
 
 
 def set_comment(session: Session, film: Film, person: Person, text: str) -> tuple[Comment, bool]:

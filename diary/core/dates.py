@@ -43,6 +43,8 @@ def parse_date(text: str, today: date) -> date:
 def _parse(cleaned: str, today: date) -> date | None:
     if cleaned == "today":
         return today
+    if cleaned == "tomorrow":
+        return today + timedelta(days=1)  # said to be in the future, not "not a date"
     if cleaned == "yesterday":
         return today - timedelta(days=1)
     if _ISO.match(cleaned):

@@ -9,7 +9,7 @@ must come before "tables", as `diary export json` writes it.
 """
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -28,7 +28,9 @@ from diary.core.dump import (
     user_tables,
     value_check,
 )
+from diary.core.dump_values import check_value
 from diary.core.errors import InvalidInput
+from diary.core.words import escaped
 
 BATCH = 1000
 Events = Iterator[tuple[str, Any]]
@@ -51,6 +53,8 @@ def restore_file(session: Session, path: Path) -> Restored:
         except ijson.JSONError as exc:
             reason = str(exc).strip().splitlines()[0] if str(exc).strip() else "cut short"
             raise InvalidInput(f"{name} is not JSON ({reason})") from None
+        except RecursionError:
+            raise InvalidInput(f"{name} nests its JSON too deeply to be a diary dump") from None
 
 
 def _events(handle: BinaryIO) -> Events:
@@ -166,7 +170,7 @@ class _Restore:
     def _rows(self, events: Events, table: Table, columns: list[str]) -> None:
         if next(events)[0] != "start_array":
             raise InvalidInput(f"{self.name}: table {table.name} has no list of rows")
-        checks = [value_check(table.c[c]) for c in columns]
+        checks = [_strict(table, c) for c in columns]
         insert = (
             f"INSERT INTO {_quoted(table.name)} ({', '.join(map(_quoted, columns))}) "
             f"VALUES ({', '.join('?' for _ in columns)})"
@@ -195,9 +199,11 @@ class _Restore:
     ) -> None:
         for column, check, value in zip(columns, checks, row, strict=True):
             if not check(value):
+                why = check_value(table.name, column, value) or "not what the column holds"
+                shown = escaped(json.dumps(value, ensure_ascii=False)[:40])
                 raise InvalidInput(
                     f"{self.name}: table {table.name} row {number} has a bad value for "
-                    f"{column}: {json.dumps(value, ensure_ascii=False)[:40]}"
+                    f"{column}: {shown} ({why})"
                 )
 
     def _insert(self, table: Table, insert: str, batch: list[Any]) -> None:
@@ -224,6 +230,17 @@ class _Restore:
             raise InvalidInput(
                 f"{self.name}: a row of {table} (rowid {rowid}) points at a missing {parent} row"
             )
+
+
+def _strict(table: Table, column: str) -> Callable[[Any], bool]:
+    """The column's type check, then the rules typed input meets (a rating of 99 is refused
+    here as `diary log` would refuse it)."""
+    typed = value_check(table.c[column])
+
+    def check(value: Any) -> bool:
+        return typed(value) and not check_value(table.name, column, value)
+
+    return check
 
 
 def _array(events: Events) -> list[Any]:

@@ -160,8 +160,12 @@ def find_entries(
     if year is not None:
         found = closest(year, [as_candidate(e) for e in found]).items
     if not found:
+        from diary.core.films import suggestions
+
         where = f" at ceremony {group}" if group is not None else ""
-        raise NotFound(f"{display(title, year)!r} is not on {checklist.name}{where}")
+        close = suggestions(session, title)  # as every command that takes a film suggests
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        raise NotFound(f"{display(title, year)!r} is not on {checklist.name}{where}{hint}")
     if len({e.film.id for e in found}) > 1:
         names = "; ".join(f"{label(e.film)} — {e.where}" for e in found)
         raise Ambiguous(

@@ -43,6 +43,7 @@ from diary.core.letterboxd_viewings import (
     attach_reviews,
     mark_seen,
 )
+from diary.core.rewatches import keep_disagreeing
 from diary.core.watchlist import remove_watched_since_added
 from diary.store.models import Person, Viewing, ViewingPerson, WatchlistEntry
 
@@ -129,6 +130,8 @@ def import_letterboxd(
     if any(counts[c].added for c in ("diary entries", "watched, no date", "watchlist")):
         _leave_watchlists(state, firsts)
     if any(counts[c].added for c in ("diary entries", "watched, no date")) or state.changed:
+        assert person.id is not None
+        keep_disagreeing(session, person.id, firsts[0])  # rewatch flags follow the dates
         summary.checklist_notes = films_seen(session, person, seen_films(session, person))
     summary.renamed = state.films.renamed
     summary.year_matches = state.films.year_notes

@@ -21,8 +21,7 @@ def add_person(session: Session, name: str, role: str | None = None) -> Person:
         raise InvalidInput(
             "a name cannot hold '=': it separates a name from a rating in --with NAME=RATING"
         )
-    if role is not None and role not in ROLES:
-        raise InvalidInput(f"unknown role {role!r}: use one of {', '.join(ROLES)}")
+    _check_role(role)
     existing = session.exec(select(Person).where(Person.name_key == name_key(clean))).first()
     if existing is not None:
         raise Conflict(f"{existing.name} is already here")
@@ -35,8 +34,28 @@ def add_person(session: Session, name: str, role: str | None = None) -> Person:
     return person
 
 
+def _check_role(role: str | None) -> None:
+    if role is not None and role not in ROLES:
+        raise InvalidInput(f"unknown role {role!r}: use one of {', '.join(ROLES)}")
+
+
+def set_role(session: Session, name: str, role: str) -> Person:
+    _check_role(role)
+    person = find_person(session, name)
+    person.role = role
+    session.add(person)
+    session.flush()
+    return person
+
+
 def list_people(session: Session) -> list[Person]:
     return list(session.exec(select(Person).order_by(col(Person.id))))
+
+
+def watchers(session: Session) -> list[Person]:
+    """Everyone who watches: every person but the pets (hosts, guests and those with no role).
+    Checklists count these by default; a pet counts only when named with --by."""
+    return [p for p in list_people(session) if p.role != "pet"]
 
 
 def find_person(session: Session, name: str) -> Person:

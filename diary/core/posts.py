@@ -273,3 +273,11 @@ def _set_status(session: Session, post: Post, status: str) -> list[str]:
 def touch(session: Session, post: Post) -> None:
     post.updated_at = clock.now()
     session.add(post)
+
+
+def posts_about(session: Session, film: Film) -> list[str]:
+    """The names of the posts already about the film ('post 12 (Jaws (1975))'), by number."""
+    found = session.exec(
+        select(Post).where(Post.film_id == film.id).order_by(col(Post.number), col(Post.id))
+    )
+    return [post_name(post, film) for post in found]

@@ -137,12 +137,16 @@ def _tallies(row: Row[Any], ids: list[int]) -> tuple[Tally, Tally]:
     return entries, winners
 
 
-def percent(count: int, total: int) -> int:
-    """Whole percent, rounded, but never 100 until every one is seen (620 of 621 is 99)."""
-    if not total:
-        return 0
+def percent(count: int, total: int) -> str:
+    """Whole percent, rounded; one decimal under 1% (3 of 621 is 0.5, and one seen is never 0),
+    and never 100 until every one is seen (620 of 621 is 99)."""
+    if not total or not count:
+        return "0"
+    tenths = round(100 * count / total, 1)
+    if tenths < 1:
+        return f"{max(tenths, 0.1):.1f}"
     share = round(100 * count / total)
-    return min(share, 99) if count < total else share
+    return str(min(share, 99) if count < total else share)
 
 
 def summary(found: Progress) -> str:

@@ -19,6 +19,7 @@ from diary.core.entries import Entry, as_candidate, entries
 from diary.core.films import label
 from diary.core.matcher import closest, compact_key
 from diary.core.titles import display
+from diary.core.words import quoted
 from diary.store.models import (
     Checklist,
     Comment,
@@ -253,6 +254,6 @@ class _Finder:
         if len(found) == 1:
             return found[0], ""
         if not found:
-            return None, f"{display(row.title, row.year)} is not on the list"
+            return None, f"{quoted(display(row.title, row.year))} is not on the list"
         names = ", ".join(label(e.film) for e in found)
-        return None, f"{row.title!r} could be {names}: add the year or ceremony"
+        return None, f"{quoted(row.title)} could be {names}: add the year or ceremony"

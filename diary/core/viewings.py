@@ -12,6 +12,7 @@ from diary.core import clock
 from diary.core.checklists import films_seen
 from diary.core.errors import InvalidInput, NotFound
 from diary.core.films import label
+from diary.core.rewatches import Flip, say_flips, settle
 from diary.core.watchlist import remove_watched
 from diary.store.models import Film, Person, Viewing, ViewingPerson, ViewingTag
 
@@ -23,7 +24,7 @@ class Attendee:
     person: Person
     rating: int | None = None
     liked: bool = False
-    rewatch: bool | None = None  # None: derived from their earlier viewings
+    rewatch: bool | None = None  # None: worked out from the dates (core/rewatches.py)
     review: str | None = None
 
 
@@ -85,6 +86,7 @@ def log_viewing(
             rating=attendee.rating,
             liked=attendee.liked,
             rewatch=rewatch,
+            rewatch_by_hand=attendee.rewatch is not None,
             review=attendee.review,
         )
         session.add(part)
@@ -94,6 +96,7 @@ def log_viewing(
         session.add(ViewingTag(viewing_id=viewing.id, tag=tag))
     session.flush()
     people = [a.person for a in attendees]
+    say_flips(session, settle(session, [p.id for p in people if p.id], [film.id]), viewing.id)
     removed = remove_watched(session, film.id, people)
     notes: list[str] = []
     for person in people:
@@ -123,11 +126,17 @@ def _seen_elsewhere(session: Session, film_id: int, person: Person, viewing_id: 
 def seen_before(
     session: Session, film_id: int, person_id: int, watched_on: date | None, viewing_id: int
 ) -> bool:
-    """Whether the person has a viewing of the film before this one."""
-    earlier = [Viewing.watched_on.is_(None)]  # type: ignore[union-attr]
-    if watched_on is not None:
-        earlier.append(col(Viewing.watched_on) < watched_on)
-        earlier.append(and_(col(Viewing.watched_on) == watched_on, col(Viewing.id) < viewing_id))
+    """Whether the person has a viewing of the film before this one (the order of
+    core/rewatches.py: undated first, then by date, then by id)."""
+    undated = Viewing.watched_on.is_(None)  # type: ignore[union-attr]
+    if watched_on is None:
+        earlier = [and_(undated, col(Viewing.id) < viewing_id)]
+    else:
+        earlier = [
+            undated,
+            col(Viewing.watched_on) < watched_on,
+            and_(col(Viewing.watched_on) == watched_on, col(Viewing.id) < viewing_id),
+        ]
     query = (
         select(Viewing.id)
         .join(ViewingPerson, col(ViewingPerson.viewing_id) == col(Viewing.id))
@@ -260,6 +269,7 @@ class Changes:
     clear_rating: bool = False
     liked: bool | None = None
     rewatch: bool | None = None
+    rewatch_from_dates: bool = False  # forget a flag set by hand; the dates decide again
     review: str | None = None
     add: list[Attendee] = field(default_factory=list)
 
@@ -305,6 +315,7 @@ def edit_viewing(
                 rating=attendee.rating,
                 liked=attendee.liked,
                 rewatch=rewatch,
+                rewatch_by_hand=attendee.rewatch is not None,
             )
         )
         said.append(f"added {attendee.person.name}")
@@ -313,6 +324,11 @@ def edit_viewing(
     viewing.updated_at = clock.now()
     session.add(viewing)
     session.flush()
+    everyone = [p.id for p, _ in row.attendees] + [a.person.id for a in changes.add]
+    films = {viewing.film_id, row.film.id or viewing.film_id}
+    changed = settle(session, [i for i in everyone if i is not None], films)
+    said.extend(_turned(changed, viewing_id, {p.id: p.name for p, _ in row.attendees}))
+    say_flips(session, changed, quiet_about=viewing_id)
     if film_changed:
         from diary.core.ticks import forget_stand_in
 
@@ -330,12 +346,23 @@ def edit_viewing(
     return get_viewing(session, viewing_id), said
 
 
+def _turned(changed: list[Flip], viewing_id: int, names: dict[int | None, str]) -> list[str]:
+    """What the dates now say of this entry, for those whose flag they turned over."""
+    return [
+        f"{names.get(f.person_id, 'someone')}: {'rewatch' if f.rewatch else 'first time'} "
+        "(from the dates)"
+        for f in changed
+        if f.viewing_id == viewing_id
+    ]
+
+
 def _edit_person(session: Session, row: ViewingRow, changes: Changes) -> list[str]:
     touches = (
         changes.rating is not None
         or changes.clear_rating
         or changes.liked is not None
         or changes.rewatch is not None
+        or changes.rewatch_from_dates
         or changes.review is not None
     )
     if not touches:
@@ -361,7 +388,11 @@ def _edit_person(session: Session, row: ViewingRow, changes: Changes) -> list[st
         said.append(f"{person.name} {'likes' if changes.liked else 'no longer likes'} it")
     if changes.rewatch is not None:
         part.rewatch = changes.rewatch
-        said.append(f"{person.name}: {'rewatch' if changes.rewatch else 'first time'}")
+        part.rewatch_by_hand = True
+        said.append(f"{person.name}: {'rewatch' if changes.rewatch else 'first time'} (by hand)")
+    elif changes.rewatch_from_dates:
+        part.rewatch_by_hand = False
+        said.append(f"{person.name}: rewatch flag from the dates")
     if changes.review is not None:
         part.review = changes.review or None
         said.append(f"{person.name}'s review {'updated' if changes.review else 'removed'}")
@@ -375,6 +406,8 @@ def delete_viewing(session: Session, viewing_id: int) -> ViewingRow:
     row = get_viewing(session, viewing_id)
     session.delete(row.viewing)
     session.flush()
+    people = [p.id for p, _ in row.attendees if p.id is not None]
+    say_flips(session, settle(session, people, [row.film.id or 0]))
     forget_stand_in(session, [p.id for p, _ in row.attendees if p.id is not None], row.film)
     return row
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from diary.core.bestpicture import Nominee
 from diary.core.errors import InvalidInput
+from diary.core.words import quoted
 from diary.importers.spreadsheet_csv import find_column, read_sheet, truth, year
 
 TITLE = ("title", "film", "name", "nominee", "movie", "film title")
@@ -34,7 +35,7 @@ def read_ceremony(path: Path) -> list[Nominee]:
             raise InvalidInput(f"{path}, line {line}: the title is empty")
         imdb_id = cells[imdb].strip() if imdb else ""
         if imdb_id and not re.fullmatch(r"tt\d{7,8}", imdb_id):
-            raise InvalidInput(f"{path}, line {line}: {imdb_id!r} is not an IMDb id (tt…)")
+            raise InvalidInput(f"{path}, line {line}: {quoted(imdb_id)} is not an IMDb id (tt…)")
         nominees.append(
             Nominee(
                 title=cells[title],

@@ -42,21 +42,25 @@ def blocks(soup: BeautifulSoup) -> list[Any]:
         text = text.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
         try:
             found.append(json.loads(text, object_pairs_hook=keep_repeats, strict=False))
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested past what a parser follows
             continue
     return found
 
 
 def things(data: Any) -> Iterator[dict[str, Any]]:
-    """Every object in the data, depth first (an @graph, a list of blocks, nested items)."""
-    if isinstance(data, list):
-        for item in data:
-            yield from things(item)
-    elif isinstance(data, dict):
-        yield data
-        for value in data.values():
-            if isinstance(value, dict | list):
-                yield from things(value)
+    """Every object in the data, depth first (an @graph, a list of blocks, nested items);
+    walked with a stack of its own, so no nesting depth can exhaust Python's."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            yield item
+            children = list(item.values())
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        stack.extend(c for c in reversed(children) if isinstance(c, dict | list))
 
 
 def types(thing: dict[str, Any]) -> set[str]:

@@ -18,6 +18,7 @@ from diary.core.comments import check_text
 from diary.core.errors import InvalidInput
 from diary.core.ratings import parse_rating
 from diary.core.spreadsheet import Marks, SheetLine, plain
+from diary.core.words import quoted
 from diary.importers.spreadsheet_csv import (
     FALSE,
     find_column,
@@ -175,4 +176,4 @@ def _number(value: str, path: Path, line: int) -> int:
     digits = digits.removesuffix("nd").removesuffix("rd")
     if digits.isdigit():
         return int(digits)
-    raise InvalidInput(f"{path}, line {line}: the ceremony is {value!r}; use its number")
+    raise InvalidInput(f"{path}, line {line}: the ceremony is {quoted(value)}; use its number")

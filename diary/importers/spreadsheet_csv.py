@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from diary.core.errors import InvalidInput, NotFound
+from diary.core.words import quoted
 
 TRUE = {"1", "yes", "y", "true", "x", "✓", "✔", "☑", "seen", "winner", "won", "w", "*"}
 FALSE = {"", "0", "no", "n", "false", "-", "☐"}
@@ -100,7 +101,7 @@ def find_column(headings: Iterable[str], *names: str) -> str | None:
     if found is None:
         return None
     if sum(1 for key, _ in keys if key == found) > 1:
-        raise InvalidInput(f"two columns are headed {by_key[found]!r}; rename one")
+        raise InvalidInput(f"two columns are headed {quoted(by_key[found])}; rename one")
     return by_key[found]
 
 
@@ -111,7 +112,7 @@ def truth(value: str, path: Path, line: int, heading: str) -> bool:
     if clean in FALSE:
         return False
     raise InvalidInput(
-        f"{path}, line {line}: {heading} is {value!r}; use ✓, x, yes or 1 (blank for no)"
+        f"{path}, line {line}: {heading} is {quoted(value)}; use ✓, x, yes or 1 (blank for no)"
     )
 
 
@@ -121,4 +122,4 @@ def year(value: str, path: Path, line: int) -> int:
         return int(clean)
     if re.fullmatch(r"\d{4}/\d{2}", clean):  # a split season such as 1927/28: the later year
         return int(clean[:2] + clean[-2:])
-    raise InvalidInput(f"{path}, line {line}: the year is {value!r}; use four digits")
+    raise InvalidInput(f"{path}, line {line}: the year is {quoted(value)}; use four digits")

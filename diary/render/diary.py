@@ -32,6 +32,7 @@ def viewing_dict(row: ViewingRow) -> dict[str, Any]:
                 "rating": as_number(part.rating),
                 "liked": part.liked,
                 "rewatch": part.rewatch,
+                "rewatch_by_hand": part.rewatch_by_hand,
                 "review": part.review,
             }
             for person, part in row.attendees
@@ -114,6 +115,8 @@ def viewing_detail(row: ViewingRow) -> "Table":
         if part.liked:
             bits.append("♥ liked")
         bits.append("rewatch" if part.rewatch else "first time")
+        if part.rewatch_by_hand:
+            bits[-1] += " (set by hand)"
         add_row(grid, person.name, " · ".join(bits))
         if part.review:
             grid.add_row("", readable(part.review))

@@ -31,10 +31,12 @@ def table(*headings: str, right: Iterable[str] = (), dim: Iterable[str] = ()) ->
 
 
 def literal(value: object) -> "Text":
-    """The value as plain text: no markup, no highlighting."""
+    """The value as plain text: no markup, no highlighting, control characters written out."""
     from rich.text import Text
 
-    return Text("" if value is None else str(value))
+    from diary.core.words import escaped
+
+    return Text("" if value is None else escaped(str(value)))
 
 
 def add_row(target: "Table", *values: object) -> None:

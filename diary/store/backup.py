@@ -42,10 +42,19 @@ def backup_file(source: Path, target: Path, force: bool = False) -> Path:
         else:
             os.replace(temp_name, target)
     except (sqlite3.Error, OSError) as exc:
-        Path(temp_name).unlink(missing_ok=True)
+        _remove_copy(temp_name)
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         raise StorageError(f"backup to {target} failed: {reason}") from exc
+    except BaseException:  # Ctrl-C, or anything else: no hidden copy is left behind either
+        _remove_copy(temp_name)
+        raise
     return target
+
+
+def _remove_copy(temp_name: str) -> None:
+    """The unfinished copy and whatever SQLite kept beside it (its journal, a WAL)."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        Path(temp_name + suffix).unlink(missing_ok=True)
 
 
 def upgrade_backup_path(source: Path, version: int, stamp: str) -> Path:

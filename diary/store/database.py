@@ -8,6 +8,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -119,6 +120,8 @@ def translate(exc: BaseException, location: Location) -> DiaryError:
     message = str(original).splitlines()[0] if str(original) else type(original).__name__
     lowered = message.lower()
     where = location.shown
+    if location.path is not None and location.path.is_dir():
+        return StorageError(folder_given(location.path))
     if "locked" in lowered or "busy" in lowered:
         return StorageError("database is busy, try again")
     if "readonly" in lowered or "read-only" in lowered:
@@ -132,9 +135,15 @@ def translate(exc: BaseException, location: Location) -> DiaryError:
         )
     if "not a database" in lowered or "malformed" in lowered:
         return StorageError(f"{where} is damaged ({message}); run `diary db check`")
+    if "could not decode" in lowered:  # a text value whose bytes are not UTF-8: never echo them
+        return StorageError(f"{where} is damaged (text that is not UTF-8); run `diary db check`")
     if isinstance(exc, OperationalError) and location.path is None:
         return StorageError(f"cannot use {where}: {type(original).__name__}")
     return StorageError(f"database error in {where}: {location_free(message, location)}")
+
+
+def folder_given(path: Path) -> str:
+    return f"{path} is a folder, not a database file; give a file, e.g. --db {path / 'diary.db'}"
 
 
 def permission_problem(location: Location) -> str | None:

@@ -2,7 +2,9 @@
 
 Everything an export writes goes through here: the content is written to a temporary name in
 the target folder, flushed to disk, then renamed into place, so a full disk or a killed process
-never leaves a half-written file, and an existing file is replaced only with `force`.
+never leaves a half-written file, and an existing file is replaced only with `force`. The file
+gets the mode `cp` would give it (the umask decides); copies of the database (store/backup.py)
+stay private to their owner.
 """
 
 import os
@@ -47,6 +49,7 @@ def write_pieces(path: Path, pieces: Iterable[str | bytes], force: bool = False)
     except OSError as exc:
         raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
+        os.fchmod(fd, mode_like_cp(path))  # mkstemp made it private (0600)
         with os.fdopen(fd, "wb") as handle:
             _write_all(handle, pieces)
             handle.flush()
@@ -64,6 +67,17 @@ def write_pieces(path: Path, pieces: Iterable[str | bytes], force: bool = False)
 def _write_all(handle: BinaryIO, pieces: Iterable[str | bytes]) -> None:
     for piece in pieces:
         handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+
+
+def mode_like_cp(path: Path) -> int:
+    """The mode `cp` would give `path`: an existing file keeps its own, a new one gets
+    0666 less the umask (0644 with the usual 022), so others can open what was exported."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def _write_in_place(path: Path, pieces: Iterable[str | bytes]) -> Path:

@@ -1,10 +1,12 @@
 """`diary db` work: status, integrity and foreign-key checks, upgrades."""
 
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from diary.core.errors import StorageError
+from diary.core.words import escaped
 from diary.store.location import Location
 
 
@@ -23,7 +25,7 @@ def check(location: Location) -> CheckReport:
     path = _sqlite_file(location)
     report = CheckReport(path)
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = read_only(path)
         try:
             integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
             if integrity != ["ok"]:
@@ -35,7 +37,7 @@ def check(location: Location) -> CheckReport:
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        report.problems.append(f"cannot be read as a database: {exc}")
+        report.problems.append(f"cannot be read as a database: {escaped(str(exc))}")
     return report
 
 
@@ -51,7 +53,7 @@ def status(location: Location) -> dict[str, object]:
     path = _sqlite_file(location)
     info["size_bytes"] = path.stat().st_size
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = read_only(path)
         try:
             tables = {
                 r[0]
@@ -74,13 +76,34 @@ def status(location: Location) -> dict[str, object]:
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        raise StorageError(f"{path} is damaged ({exc}); run `diary db check`") from exc
+        raise StorageError(
+            f"{path} is damaged ({escaped(str(exc))}); run `diary db check`"
+        ) from exc
     return info
+
+
+def read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection. In a folder this process cannot write, SQLite cannot make the
+    shared-memory file a WAL database reads through, so such a file is opened as immutable:
+    nobody can be writing it from here, and a healthy file must not be called damaged."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    if os.access(path.parent, os.W_OK):
+        return connection
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return connection
+    except sqlite3.OperationalError:
+        connection.close()
+        return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
 
 
 def _sqlite_file(location: Location) -> Path:
     if location.path is None:
         raise StorageError(f"{location.shown} is not a SQLite file; this works on SQLite only")
+    if location.path.is_dir():
+        from diary.store.database import folder_given
+
+        raise StorageError(folder_given(location.path))
     if not location.path.exists():
         raise StorageError(f"no database at {location.path}")
     return location.path

@@ -103,6 +103,8 @@ class ViewingPerson(SQLModel, table=True):
     rating: int | None = None
     liked: bool = False
     rewatch: bool = False
+    # Set with --rewatch/--first-time: kept whatever the dates say (see core/rewatches.py).
+    rewatch_by_hand: bool = False
     review: str | None = None
 
 

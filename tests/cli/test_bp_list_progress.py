@@ -142,7 +142,7 @@ def test_progress_counts_people_together_winners_decades_and_ceremonies(
         "neither": 0,
     }
     assert found["summary"] == (
-        "Best Picture so far: Ellen 3 of 621 (0%), Tyler 3 of 621 (0%); together 4 seen by "
+        "Best Picture so far: Ellen 3 of 621 (0.5%), Tyler 3 of 621 (0.5%); together 4 seen by "
         "at least one, 2 by all; 2 of 98 winners seen."
     )
 
@@ -152,7 +152,7 @@ def test_progress_for_one_person_and_the_summary_line(cli: Cli, hosts: None) -> 
     mine = progress(cli, "--by", "Ellen")
     assert mine["all"] == {"total": 621, "seen": {"Ellen": 1}}
     line = cli.ok("bp", "progress", "--by", "Tyler", "--summary").stdout
-    assert line == "Best Picture so far: Tyler 1 of 621 (0%); 0 of 98 winners seen.\n"
+    assert line == "Best Picture so far: Tyler 1 of 621 (0.2%); 0 of 98 winners seen.\n"
 
 
 def test_progress_as_bars(cli: Cli, hosts: None) -> None:
@@ -165,7 +165,7 @@ def test_progress_as_bars(cli: Cli, hosts: None) -> None:
     assert "━" in shown  # a bar
     assert "1/9" in shown  # ceremony 86: one of nine
     assert shown.rstrip().endswith(
-        "Best Picture so far: Ellen 1 of 621 (0%), Tyler 1 of 621 (0%); together 1 seen by at "
+        "Best Picture so far: Ellen 1 of 621 (0.2%), Tyler 1 of 621 (0.2%); together 1 seen by at "
         "least one, 1 by all; 0 of 98 winners seen."
     )
 
@@ -205,7 +205,12 @@ def test_nothing_looks_complete_before_it_is() -> None:
     from diary.core.progress import percent
     from diary.render.bp_progress import _cell
 
-    assert [percent(620, 621), percent(621, 621), percent(3, 621), percent(0, 0)] == [99, 100, 0, 0]
+    assert [percent(620, 621), percent(621, 621), percent(3, 621), percent(0, 0)] == [
+        "99",
+        "100",
+        "0.5",
+        "0",
+    ]
     assert _cell(49, 50, 8, 5).plain.endswith("━━━━━━━─")
     assert _cell(50, 50, 8, 5).plain.endswith("━━━━━━━━")
 
@@ -213,6 +218,6 @@ def test_nothing_looks_complete_before_it_is() -> None:
 def test_a_person_named_twice_counts_once(cli: Cli, hosts: None) -> None:
     cli.ok("log", "her")
     line = cli.ok("bp", "progress", "--by", "Ellen", "--by", "ellen", "--summary").stdout
-    assert line == "Best Picture so far: Ellen 1 of 621 (0%); 0 of 98 winners seen.\n"
+    assert line == "Best Picture so far: Ellen 1 of 621 (0.2%); 0 of 98 winners seen.\n"
     rows = listed(cli, "--ceremony", "86", "--by", "Ellen", "--by", "Ellen")
     assert all(list(r["seen"]) == ["Ellen"] for r in rows)

@@ -168,7 +168,8 @@ def test_at_a_terminal_an_ambiguous_title_becomes_a_choice(
     monkeypatch.setattr(context, "interactive", lambda: True)
     monkeypatch.setattr(questionary, "select", dismissed)
     refused = cli("bp", "tick", "Little Women")
-    assert refused.exit_code == 1
+    assert refused.exit_code == 130  # Ctrl-C at the menu cancels the command
+    assert refused.stderr == "Cancelled; nothing was written.\n"
     assert dismissed.titles == [
         "Little Women (1933) — 6 · 1932/33",
         "Little Women (2019) — 92 · 2019",
@@ -230,7 +231,7 @@ def test_post_and_film_questions_never_hold_the_write_lock(
         return choices[-1].value
 
     class Confirm:
-        def __init__(self, message: str) -> None:
+        def __init__(self, message: str, default: bool = True) -> None:
             self.message = message
 
         def ask(self) -> bool:

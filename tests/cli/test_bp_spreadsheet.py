@@ -253,9 +253,9 @@ def test_the_hosts_own_sheet_with_loose_columns(
         "  rate Sunset Blvd. (1950) ★★★★½ for Tyler",
         "  comment on Wings (1928) for Ellen",
         "  line 5: no match: 'Little Women' could be Little Women (1933), Little Women (2019)",
-        "  line 6: no match: A Star Is Born (1954) is not on the list",
-        "  line 7: no match: Dune (1984) is not on the list",
-        "  line 8: no match: Not a Nominee (2001) is not on the list",
+        "  line 6: no match: 'A Star Is Born (1954)' is not on the list",
+        "  line 7: no match: 'Dune (1984)' is not on the list",
+        "  line 8: no match: 'Not a Nominee (2001)' is not on the list",
     ):
         assert line in dry.stderr
     with sqlite3.connect(env_setup) as connection:

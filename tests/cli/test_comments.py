@@ -93,6 +93,7 @@ def test_a_control_character_is_refused_and_nothing_changes(
     result = cli("comment", "add", "Her", "ding\x07 went the bell")
     assert result.exit_code == 1
     assert one_error_line(result.stderr) == (
-        "Error: a comment cannot hold a control character (U+0007): type it again without it"
+        "Error: typed text cannot hold a control character (U+0007 in 'ding\\x07 went the "
+        "bell'): type it again without it"
     )
     assert snapshot(env_setup) == before

@@ -141,10 +141,23 @@ def bad_dump(tmp_path: Path, change: str) -> Path:
         tables["viewing"]["rows"][0][tables["viewing"]["columns"].index("watched_on")] = "soon"
     elif change == "no name":
         tables["person"]["rows"][0][tables["person"]["columns"].index("name")] = None
+    elif change == "rating of 99":
+        tables["viewing_person"]["rows"][0][tables["viewing_person"]["columns"].index("rating")] = (
+            99
+        )
+    elif change == "unknown role":
+        tables["person"]["rows"][0][tables["person"]["columns"].index("role")] = "cat"
+    elif change == "escape in a title":
+        tables["film"]["rows"][0][tables["film"]["columns"].index("title")] = "Evil\x1b]0;x\x07"
+    elif change == "year 0":
+        tables["film"]["rows"][0][tables["film"]["columns"].index("year")] = 0
     elif change == "twice":
         tables["person"]["rows"].append(list(tables["person"]["rows"][0]))
+    text = json.dumps(data)
+    if change == "deep":  # nested far past what a parser recurses into
+        text = text[:-1] + ', "deep": ' + "[" * 5000 + "]" * 5000 + "}"
     bad = tmp_path / f"{change.replace(' ', '-')}.json"
-    bad.write_text(json.dumps(data), encoding="utf-8")
+    bad.write_text(text, encoding="utf-8")
     return bad
 
 
@@ -161,6 +174,11 @@ def bad_dump(tmp_path: Path, change: str) -> Path:
         ("not a date", 'table viewing row 1 has a bad value for watched_on: "soon"'),
         ("no name", "table person row 1 has a bad value for name: null"),
         ("twice", "table person row 3: UNIQUE constraint failed: person.id"),
+        ("rating of 99", "rating: 99 (a rating is 1 to 10 half-stars)"),
+        ("unknown role", 'role: "cat" (a role is one of host, guest, pet)'),
+        ("escape in a title", "(text cannot hold control characters)"),
+        ("year 0", "year: 0 (a year has four digits)"),
+        ("deep", "nests its JSON too deeply to be a diary dump"),
     ],
 )
 def test_a_bad_dump_is_one_line_and_changes_nothing(

@@ -188,7 +188,7 @@ class Confirm:
         return self.answer
 
 
-@pytest.mark.parametrize(("answer", "kept"), [(True, 0), (False, 1), (None, 1)])
+@pytest.mark.parametrize(("answer", "kept"), [(True, 0), (False, 1)])
 def test_delete_asks_at_a_terminal(
     cli: Cli, hosts: None, monkeypatch: pytest.MonkeyPatch, answer: bool | None, kept: int
 ) -> None:
@@ -200,8 +200,9 @@ def test_delete_asks_at_a_terminal(
     entry = json.loads(cli.ok("list", "--json").stdout)[0]["id"]
     asked: list[str] = []
 
-    def confirm(question: str, **_: object) -> Confirm:
+    def confirm(question: str, default: bool = True) -> Confirm:
         asked.append(question)
+        assert default is False  # Enter alone never deletes
         return Confirm(answer)
 
     monkeypatch.setattr(context, "interactive", lambda: True)

@@ -102,8 +102,8 @@ def test_first_run_at_a_terminal_asks_who_you_are(
     cli: Cli, at_a_terminal: list[str], env_setup: Path
 ) -> None:
     logged = cli.ok("log", "Her", "--date", "2025-01-26", "--rating", "4")
-    assert at_a_terminal == ["Nobody is here yet. What is your name?"]
-    assert "Added Ellen, the default person" in logged.stderr
+    assert at_a_terminal == ["Nobody is here yet. What is your name? (you will be a host)"]
+    assert "Added Ellen as a host, the default person" in logged.stderr
     assert "Logged Her (2013) on 2025-01-26 for Ellen ★★★★" in logged.stderr
     assert rows(env_setup, "SELECT name, is_default FROM person") == [("Ellen", 1)]
     cli.ok("log", "Her", "--date", "2025-01-27")
@@ -119,8 +119,8 @@ def test_first_run_question_left_unanswered_changes_nothing(
     before = snapshot(env_setup)
     monkeypatch.setattr(questionary, "text", lambda *a, **k: FakeQuestion(None))
     result = cli("log", "Her")
-    assert result.exit_code == 1
-    assert "diary people add NAME" in one_error_line(result.stderr)
+    assert result.exit_code == 130
+    assert result.stderr == "Cancelled; nothing was written.\n"
     assert snapshot(env_setup) == before
 
 
@@ -149,7 +149,7 @@ def test_the_first_run_question_never_holds_the_write_lock(
 
     monkeypatch.setattr(questionary, "text", text)
     said = cli.ok("log", "Her", "--date", "2025-01-26")
-    assert "Added Tyler, the default person" in said.stderr
+    assert "Added Tyler as a host, the default person" in said.stderr
     assert free == [True]
     assert rows(env_setup, "SELECT name, is_default FROM person") == [("Tyler", 1)]
 
@@ -161,5 +161,5 @@ def test_a_first_run_answer_is_kept_only_with_the_command(
     before = snapshot(env_setup)
     result = cli("log", "Zzyzx Road Trip", "--date", "2025-01-26")  # no such film, no year
     assert result.exit_code == 1 and "Zzyzx" in one_error_line(result.stderr)
-    assert at_a_terminal == ["Nobody is here yet. What is your name?"]
+    assert at_a_terminal == ["Nobody is here yet. What is your name? (you will be a host)"]
     assert snapshot(env_setup) == before  # the answer went with the failed command

@@ -14,33 +14,51 @@ SCRIPT = ROOT / "examples" / "jaws-installment.sh"
 EXPECTED = ROOT / "examples" / "jaws-installment.md"
 
 
-def run_example(db: Path, formats: Path) -> subprocess.CompletedProcess[str]:
+def run_example(
+    formats: Path, temp: Path, *db: Path, own: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The script, with `own` as the person's own diary (DIARY_DB) that it must leave alone."""
     env = dict(os.environ)
     env.update(
         DIARY=f"{sys.executable} -m diary",
-        DIARY_DB=str(db),
         DIARY_FORMATS_DIR=str(formats),
+        TMPDIR=str(temp),
         PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
     )
+    if own is not None:
+        env["DIARY_DB"] = str(own)
     return subprocess.run(
-        ["bash", str(SCRIPT)], capture_output=True, text=True, env=env, cwd=ROOT, timeout=600
+        ["bash", str(SCRIPT), *map(str, db)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=600,
     )
 
 
 def test_the_example_builds_the_committed_installment_and_can_run_again(
     env_setup: Path, tmp_path: Path
 ) -> None:
-    first = run_example(env_setup, tmp_path / "formats")
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    first = run_example(tmp_path / "formats", temp, own=env_setup)
     assert first.returncode == 0, first.stderr
+    # Its own database in a new temporary folder, said first and last; the own diary untouched.
+    made = next(temp.glob("diary-example.*/diary.db"))
+    said = first.stderr.splitlines()
+    assert said[0] == f"Example diary: {made}"
+    assert said[-1] == f"Example diary: {made} (see it with: diary --db {made} list)"
+    assert not env_setup.exists()
     expected = EXPECTED.read_text(encoding="utf-8")
     assert first.stdout == expected
     found = structure(expected)
     assert [h for _, h in found.headings][:3] == ["Jaws", "Previews", "Plots & Feelings"]
     assert len(found.footnotes) == 2 and found.footnote_refs == [1, 2]
-    second = run_example(env_setup, tmp_path / "formats")
+    second = run_example(tmp_path / "formats", temp, made)
     assert second.returncode == 0, second.stderr
     assert second.stdout == expected
-    with sqlite3.connect(env_setup) as connection:
+    with sqlite3.connect(made) as connection:
         assert connection.execute("SELECT count(*) FROM viewing").fetchone() == (1,)
         assert connection.execute("SELECT number, status FROM post").fetchall() == [(75, "ready")]
         people = connection.execute("SELECT name, role FROM person ORDER BY id").fetchall()

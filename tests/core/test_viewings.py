@@ -78,10 +78,10 @@ def test_rewatch_is_derived_from_earlier_viewings(
     earlier = log(db, her, date(2024, 5, 1), Attendee(ellen), Attendee(tyler))
     same_day = log(db, her, date(2025, 1, 20), Attendee(tyler))
     undated = log(db, her, None, Attendee(tyler))
-    # A viewing logged after a later one is still a first time if nothing came before it.
-    assert rewatches(db, ellen) == [(later, False), (earlier, False)]
+    # Backdating: the earlier viewing is the first time, and the later one becomes the rewatch.
+    assert rewatches(db, ellen) == [(later, True), (earlier, False)]
     # A viewing of unknown date counts as earlier than any dated one ("seen long ago").
-    assert rewatches(db, tyler) == [(earlier, False), (same_day, True), (undated, False)]
+    assert rewatches(db, tyler) == [(earlier, True), (same_day, True), (undated, False)]
     dated_after_undated = log(db, her, date(2023, 1, 1), Attendee(tyler))
     assert rewatches(db, tyler)[-1] == (dated_after_undated, True)
     second_undated = log(db, her, None, Attendee(tyler))
