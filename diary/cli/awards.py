@@ -3,14 +3,15 @@
 import typer
 
 from diary.cli import context
-from diary.cli.output import emit_json, say, show
+from diary.cli.output import JSON_OPTION, JSONL_OPTION, listing
 
 
 def awards_cmd(
     theme: str | None = typer.Option(
         None, "--theme", metavar="TEXT", help="Only this theme, e.g. 'Oscar NomNomNomz'."
     ),
-    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+    json_: bool = JSON_OPTION,
+    jsonl: bool = JSONL_OPTION,
 ) -> None:
     """List every themed award given in posts, post by post, with its winner.
 
@@ -28,16 +29,19 @@ def awards_cmd(
     with context.session() as db:
         rows = award_history(db, theme)
         known = themes(db) if not rows else []
-        posts = {r.post.id: r.post for r in rows} if not json_ else {}
+        posts = {r.post.id: r.post for r in rows} if not (json_ or jsonl) else {}
         numbers = {key: footnote_numbers(load_post(db, post)) for key, post in posts.items()}
-    if json_:
-        emit_json([award_dict(r) for r in rows])
-    elif rows:
-        show(awards_table(rows, numbers))
-    elif known:
-        say(f"No awards with the theme {theme!r}; themes given so far: {', '.join(known)}.")
-    else:
-        say("No awards given yet: see `diary post award --help`.")
+    empty = "No awards given yet: see `diary post award --help`."
+    if known:
+        empty = f"No awards with the theme {theme!r}; themes given so far: {', '.join(known)}."
+    listing(
+        rows,
+        json_=json_,
+        jsonl=jsonl,
+        as_dict=award_dict,
+        table=lambda rows: awards_table(rows, numbers),
+        empty=empty,
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from diary.cli import bp_files, bp_picks, context
-from diary.cli.output import data_line, emit_json, say, show
+from diary.cli.output import JSON_OPTION, JSONL_OPTION, data_line, emit_json, listing, say, show
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -103,7 +103,8 @@ def bp_list(
     seen_by_none: bool = typer.Option(
         False, "--seen-by-none", help="Only films nobody in the tick columns has seen."
     ),
-    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+    json_: bool = JSON_OPTION,
+    jsonl: bool = JSONL_OPTION,
 ) -> None:
     """List the nominees with a tick column per person, the winner marked, and coverage.
 
@@ -132,12 +133,14 @@ def bp_list(
         filters.seen_by = [context.person(db, name) for name in seen_by]
         filters.unseen_by = [context.person(db, name) for name in unseen_by]
         rows = entries(db, best_picture(db), shown, filters)
-    if json_:
-        emit_json([entry_dict(row, shown) for row in rows])
-    elif rows:
-        show(entries_table(rows, shown))
-    else:
-        say("No nominees match.")
+    listing(
+        rows,
+        json_=json_,
+        jsonl=jsonl,
+        as_dict=lambda row: entry_dict(row, shown),
+        table=lambda rows: entries_table(rows, shown),
+        empty="No nominees match.",
+    )
 
 
 @app.command("tick")

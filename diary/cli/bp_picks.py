@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from diary.cli import context
-from diary.cli.output import data_line, emit_json, say, show
+from diary.cli.output import JSON_OPTION, JSONL_OPTION, data_line, listing, say
 
 if TYPE_CHECKING:
     from diary.core.picks import Round
@@ -97,7 +97,8 @@ def bp_picks(
     limit: int | None = typer.Option(
         None, "--limit", "-n", min=1, metavar="N", help="Only the latest N rounds."
     ),
-    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+    json_: bool = JSON_OPTION,
+    jsonl: bool = JSONL_OPTION,
 ) -> None:
     """List the rounds of Pick Three, Choose One, latest first.
 
@@ -111,12 +112,14 @@ def bp_picks(
 
     with context.session() as db:
         rounds = history(db, best_picture(db), limit)
-    if json_:
-        emit_json([round_dict(r) for r in rounds])
-    elif rounds:
-        show(rounds_table(rounds))
-    else:
-        say("No picks yet: start one with `diary bp pick`.")
+    listing(
+        rounds,
+        json_=json_,
+        jsonl=jsonl,
+        as_dict=round_dict,
+        table=rounds_table,
+        empty="No picks yet: start one with `diary bp pick`.",
+    )
 
 
 def _ask(round_: "Round", lines: list[str]) -> int | None:

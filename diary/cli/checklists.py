@@ -4,7 +4,7 @@ import typer
 
 from diary.cli import context
 from diary.cli.bp import SEEN_BY, TICK_COLUMNS, UNSEEN_BY
-from diary.cli.output import emit_json, say, show
+from diary.cli.output import JSON_OPTION, JSONL_OPTION, listing, say
 from diary.core.words import counted
 
 HELP = """Named lists of films to work through; Best Picture is the built-in one.
@@ -27,7 +27,8 @@ def checklist_list(
     by: list[str] = typer.Option(
         [], "--by", metavar="NAME", help="Count what this person has seen (default: everyone)."
     ),
-    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+    json_: bool = JSON_OPTION,
+    jsonl: bool = JSONL_OPTION,
 ) -> None:
     """List the checklists with their size and how much of each everyone has seen.
 
@@ -42,10 +43,14 @@ def checklist_list(
     with context.session() as db:
         who = people(db, by, everyone=True)
         rows = overview(db, [p.id for p in who if p.id is not None])
-    if json_:
-        emit_json([overview_dict(row, who) for row in rows])
-    else:
-        show(overview_table(rows, who))
+    listing(
+        rows,
+        json_=json_,
+        jsonl=jsonl,
+        as_dict=lambda row: overview_dict(row, who),
+        table=lambda rows: overview_table(rows, who),
+        empty=None,
+    )
 
 
 @app.command("show")
@@ -56,7 +61,8 @@ def checklist_show(
     by: list[str] = TICK_COLUMNS,
     seen_by: list[str] = SEEN_BY,
     unseen_by: list[str] = UNSEEN_BY,
-    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+    json_: bool = JSON_OPTION,
+    jsonl: bool = JSONL_OPTION,
 ) -> None:
     """Show a checklist's films with a tick column per person.
 
@@ -79,12 +85,14 @@ def checklist_show(
         )
         rows = entries(db, checklist, who, filters)
     builtin = checklist.kind == "builtin"
-    if json_:
-        emit_json([entry_dict(row, who, "ceremony" if builtin else "group") for row in rows])
-    elif rows:
-        show(entries_table(rows, who, "Ceremony" if builtin else "Group"))
-    else:
-        say(f"No films of {checklist.name} match.")
+    listing(
+        rows,
+        json_=json_,
+        jsonl=jsonl,
+        as_dict=lambda row: entry_dict(row, who, "ceremony" if builtin else "group"),
+        table=lambda rows: entries_table(rows, who, "Ceremony" if builtin else "Group"),
+        empty=f"No films of {checklist.name} match.",
+    )
 
 
 @app.command("import")

@@ -3,7 +3,7 @@
 import typer
 
 from diary.cli import context
-from diary.cli.output import emit_json, say, show
+from diary.cli.output import JSON_OPTION, JSONL_OPTION, listing, say
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -76,7 +76,8 @@ def comment_list(
     by: str | None = typer.Option(
         None, "--by", metavar="NAME", help="Only this person's comments."
     ),
-    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+    json_: bool = JSON_OPTION,
+    jsonl: bool = JSONL_OPTION,
 ) -> None:
     """List Spreadsheet comments.
 
@@ -92,9 +93,11 @@ def comment_list(
         chosen = context.film(db, film, year) if film else None
         who = context.person(db, by) if by else None
         rows = list_comments(db, chosen, who)
-    if json_:
-        emit_json([comment_dict(r) for r in rows])
-    elif rows:
-        show(comments_table(rows))
-    else:
-        say("No comments match.")
+    listing(
+        rows,
+        json_=json_,
+        jsonl=jsonl,
+        as_dict=comment_dict,
+        table=comments_table,
+        empty="No comments match.",
+    )

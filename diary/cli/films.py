@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from diary.cli import context
-from diary.cli.output import emit_json, say, show
+from diary.cli.output import JSON_OPTION, JSONL_OPTION, emit_json, listing, say, show
 from diary.core.words import counted
 
 HELP = """Films: add, show, list, alias, delete, and facts from saved pages.
@@ -115,7 +115,8 @@ def film_list(
     limit: int | None = typer.Option(
         None, "--limit", "-n", min=1, metavar="N", help="At most N films."
     ),
-    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+    json_: bool = JSON_OPTION,
+    jsonl: bool = JSONL_OPTION,
 ) -> None:
     """List films with how often each was seen.
 
@@ -128,14 +129,14 @@ def film_list(
 
     with context.session() as db:
         rows = list_films(db, search, limit)
-    if json_:
-        emit_json(
-            [film_dict(r.film) | {"viewings": r.viewings, "last_seen": r.last_seen} for r in rows]
-        )
-    elif rows:
-        show(films_table(rows))
-    else:
-        say("No films match.")
+    listing(
+        rows,
+        json_=json_,
+        jsonl=jsonl,
+        as_dict=lambda r: film_dict(r.film) | {"viewings": r.viewings, "last_seen": r.last_seen},
+        table=films_table,
+        empty="No films match.",
+    )
 
 
 @app.command("alias")

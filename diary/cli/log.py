@@ -6,7 +6,16 @@ from typing import TYPE_CHECKING
 import typer
 
 from diary.cli import context
-from diary.cli.output import console, emit_json, emit_json_list, emit_jsonl, say, show
+from diary.cli.output import (
+    JSON_OPTION,
+    JSONL_OPTION,
+    console,
+    emit_json,
+    emit_json_list,
+    emit_jsonl,
+    say,
+    show,
+)
 
 if TYPE_CHECKING:
     from datetime import date
@@ -148,8 +157,8 @@ def list_cmd(
     limit: int | None = typer.Option(
         None, "--limit", "-n", min=1, metavar="N", help="At most this many rows."
     ),
-    json_: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
-    jsonl: bool = typer.Option(False, "--jsonl", help="Print one JSON object per line."),
+    json_: bool = JSON_OPTION,
+    jsonl: bool = JSONL_OPTION,
 ) -> None:
     """List the diary, newest first.
 

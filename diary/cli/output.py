@@ -7,8 +7,10 @@ written out as `\\x1b` and the like, and JSON escapes them as `\\u001b`.
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import typer
 
 from diary.core.words import UNPRINTABLE, escaped
 
@@ -36,6 +38,38 @@ def say(message: str) -> None:
 def data_line(text: str) -> None:
     """A line of data on stdout, control characters escaped."""
     print(escaped(text))
+
+
+Row = TypeVar("Row")
+
+# The options every listing shares, declared once.
+JSON_OPTION: Any = typer.Option(False, "--json", help="Print JSON.")
+JSONL_OPTION: Any = typer.Option(
+    False, "--jsonl", help="Print one JSON object per line (JSON Lines)."
+)
+
+
+def listing(
+    rows: Sequence[Row],
+    *,
+    json_: bool,
+    jsonl: bool = False,
+    as_dict: Callable[[Row], Any],
+    table: Callable[[Sequence[Row]], Any],
+    empty: str | None,
+) -> None:
+    """The one shape of a listing: JSON (an array, or one object per line with --jsonl) on
+    stdout, else a table, else (nothing to list, and `empty` given) a message on stderr."""
+    if json_ and jsonl:
+        from diary.core.errors import InvalidInput
+
+        raise InvalidInput("give --json or --jsonl, not both")
+    if json_ or jsonl:
+        (emit_jsonl if jsonl else emit_json_list)(as_dict(row) for row in rows)
+    elif rows or empty is None:
+        show(table(rows))
+    else:
+        say(empty)
 
 
 def emit_json(data: Any) -> None:

@@ -3,7 +3,7 @@
 import typer
 
 from diary.cli import context
-from diary.cli.output import emit_json, say, show
+from diary.cli.output import JSON_OPTION, JSONL_OPTION, listing, say
 
 HELP = """People who watch and write: hosts, guests, pets.
 
@@ -42,7 +42,7 @@ def people_add(
 
 
 @app.command("list")
-def people_list(json_: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def people_list(json_: bool = JSON_OPTION, jsonl: bool = JSONL_OPTION) -> None:
     """List everyone.
 
     \b
@@ -54,12 +54,14 @@ def people_list(json_: bool = typer.Option(False, "--json", help="Print JSON."))
 
     with context.session() as db:
         found = list_people(db)
-    if json_:
-        emit_json([person_dict(p) for p in found])
-    elif found:
-        show(people_table(found))
-    else:
-        say("Nobody yet: add someone with `diary people add NAME`.")
+    listing(
+        found,
+        json_=json_,
+        jsonl=jsonl,
+        as_dict=person_dict,
+        table=people_table,
+        empty="Nobody yet: add someone with `diary people add NAME`.",
+    )
 
 
 @app.command("role")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from diary.cli import context
-from diary.cli.output import emit_json, say, show
+from diary.cli.output import JSON_OPTION, JSONL_OPTION, listing, say
 from diary.cli.post_pieces import POST, read_text
 
 if TYPE_CHECKING:
@@ -84,7 +84,8 @@ def _pick(found: "list[Candidate]") -> list[int]:
 
 def post_candidates(
     post: str = POST,
-    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+    json_: bool = JSON_OPTION,
+    jsonl: bool = JSONL_OPTION,
 ) -> None:
     """List the fun facts imported pages hold about the post's film, numbered for --candidate.
 
@@ -100,14 +101,17 @@ def post_candidates(
     with context.session() as db:
         chosen = resolve_post(db, post)
         filmless, found = chosen.film_id is None, candidates(db, chosen)
-    if json_:
-        emit_json([candidate_dict(c) for c in found])
-    elif found:
-        show(candidates_table(found))
-    elif filmless:
-        say(f"Post {chosen.number} is about no film, so no fun facts wait for it.")
-    else:
-        say("No fun facts yet: import the film's Wikipedia page with `diary film import-page`.")
+    empty = "No fun facts yet: import the film's Wikipedia page with `diary film import-page`."
+    if filmless:
+        empty = f"Post {chosen.number} is about no film, so no fun facts wait for it."
+    listing(
+        found,
+        json_=json_,
+        jsonl=jsonl,
+        as_dict=candidate_dict,
+        table=candidates_table,
+        empty=empty,
+    )
 
 
 def post_ask(

@@ -3,13 +3,14 @@
 import typer
 
 from diary.cli import context
-from diary.cli.output import emit_json, say, show
+from diary.cli.output import JSON_OPTION, JSONL_OPTION, listing, say
 from diary.cli.post_pieces import POST
 
 
 def post_reviews(
     post: str = POST,
-    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+    json_: bool = JSON_OPTION,
+    jsonl: bool = JSONL_OPTION,
 ) -> None:
     """List the critics' reviews of the post's film, numbered for `post quote`.
 
@@ -28,14 +29,17 @@ def post_reviews(
     with context.session() as db:
         chosen = resolve_post(db, post)
         filmless, found = chosen.film_id is None, quotables(db, chosen)
-    if json_:
-        emit_json([quotable_dict(q) for q in found])
-    elif found:
-        show(quotables_table(found))
-    elif filmless:
-        say(f"Post {chosen.number} is about no film, so no reviews wait for it.")
-    else:
-        say("No reviews yet: import a Metacritic page or a review with `diary film import-page`.")
+    empty = "No reviews yet: import a Metacritic page or a review with `diary film import-page`."
+    if filmless:
+        empty = f"Post {chosen.number} is about no film, so no reviews wait for it."
+    listing(
+        found,
+        json_=json_,
+        jsonl=jsonl,
+        as_dict=quotable_dict,
+        table=quotables_table,
+        empty=empty,
+    )
 
 
 def post_quote(

@@ -17,7 +17,7 @@ from diary.cli import (
     post_pieces,
     post_quotes,
 )
-from diary.cli.output import emit_json, say, show
+from diary.cli.output import JSON_OPTION, JSONL_OPTION, emit_json, listing, say, show
 
 HELP = """Newsletter posts: draft piece by piece, export ready-to-paste Markdown.
 
@@ -121,7 +121,8 @@ def post_list(
     status: str | None = typer.Option(
         None, "--status", metavar="STATUS", help="Only posts in this status."
     ),
-    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+    json_: bool = JSON_OPTION,
+    jsonl: bool = JSONL_OPTION,
 ) -> None:
     """List posts with their film, status and how many sections are filled.
 
@@ -135,12 +136,14 @@ def post_list(
 
     with context.session() as db:
         rows = list_posts(db, status)
-    if json_:
-        emit_json([post_row_dict(r) for r in rows])
-    elif rows:
-        show(posts_table(rows))
-    else:
-        say("No posts yet: start one with `diary post new FILM`.")
+    listing(
+        rows,
+        json_=json_,
+        jsonl=jsonl,
+        as_dict=post_row_dict,
+        table=posts_table,
+        empty="No posts yet: start one with `diary post new FILM`.",
+    )
 
 
 @app.command("show")
@@ -275,7 +278,7 @@ def post_delete(
 
 
 @app.command("formats")
-def post_formats(json_: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def post_formats(json_: bool = JSON_OPTION, jsonl: bool = JSONL_OPTION) -> None:
     """List post formats: the shipped ones and yours.
 
     Yours live in the folder shown (DIARY_FORMATS_DIR overrides it): copy a shipped .toml
@@ -292,10 +295,15 @@ def post_formats(json_: bool = typer.Option(False, "--json", help="Print JSON.")
     from diary.render.post_terminal import formats_table
 
     found, problems = all_formats()
-    if json_:
-        emit_json([format_dict(f) for f in found])
-    else:
-        show(formats_table(found))
+    listing(
+        found,
+        json_=json_,
+        jsonl=jsonl,
+        as_dict=format_dict,
+        table=formats_table,
+        empty=None,
+    )
+    if not (json_ or jsonl):
         say(f"Your formats folder: {user_dir()}")
     for problem in problems:
         say(f"Warning: format {problem.name} cannot be used: {problem.message}")

@@ -3,7 +3,7 @@
 import typer
 
 from diary.cli import context
-from diary.cli.output import data_line, emit_json, say, show
+from diary.cli.output import JSON_OPTION, JSONL_OPTION, data_line, emit_json, listing, say
 
 HELP = """Films to see: add, list, remove, pick.
 
@@ -71,7 +71,8 @@ def watchlist_list(
     min_priority: int | None = typer.Option(
         None, "--min-priority", metavar="N", help="Only films at least this high."
     ),
-    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+    json_: bool = JSON_OPTION,
+    jsonl: bool = JSONL_OPTION,
 ) -> None:
     """List watchlists, highest priority first, then longest waiting.
 
@@ -85,12 +86,14 @@ def watchlist_list(
     with context.session() as db:
         who = context.person(db, by) if by else None
         rows = watchlist.rows(db, who, _decade(decade), min_priority)
-    if json_:
-        emit_json([watchlist_dict(r) for r in rows])
-    elif rows:
-        show(watchlist_table(rows))
-    else:
-        say("The watchlist is empty.")
+    listing(
+        rows,
+        json_=json_,
+        jsonl=jsonl,
+        as_dict=watchlist_dict,
+        table=watchlist_table,
+        empty="The watchlist is empty.",
+    )
 
 
 @app.command("remove")
