@@ -129,8 +129,9 @@ def _unexpected(exc: Exception) -> str:
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)
     if isinstance(exc, OverflowError) and "SQLite INTEGER" in str(exc):
-        # An id, year, limit or priority typed with more digits than SQLite can store.
-        return f"a number given is too large (the most a database number holds is {2**63 - 1})"
+        from diary.core.errors import number_too_large
+
+        return str(number_too_large())
     return f"unexpected {type(exc).__name__}: {exc} (run with --debug for details)"
 
 

@@ -39,3 +39,13 @@ class Conflict(DiaryError):
 
 class StorageError(DiaryError):
     """The database cannot be opened, read or written."""
+
+
+LARGEST_NUMBER = 2**63 - 1  # what a database integer holds, on every engine
+
+
+def number_too_large() -> InvalidInput:
+    """An id, year, limit or priority typed with more digits than a database number holds."""
+    return InvalidInput(
+        f"a number given is too large (the most a database number holds is {LARGEST_NUMBER})"
+    )

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from diary.core import clock
 from diary.core.checklists import films_seen
-from diary.core.errors import InvalidInput, NotFound
+from diary.core.errors import LARGEST_NUMBER, InvalidInput, NotFound, number_too_large
 from diary.core.films import label
 from diary.core.rewatches import Flip, say_flips, settle
 from diary.core.watchlist import remove_watched
@@ -193,6 +193,8 @@ def viewing_pages(session: Session, filters: Filters) -> Iterator[list[ViewingRo
     """The same rows as `list_viewings`, a page at a time (for listings of any size)."""
     from diary.core.diary_pages import pages
 
+    if filters.limit is not None and filters.limit > LARGEST_NUMBER:
+        raise number_too_large()  # paged reads never hand the limit itself to the database
     for found in pages(session, _filtered(filters), filters.limit):
         yield _with_details(session, found)
 

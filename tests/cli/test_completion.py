@@ -166,7 +166,7 @@ def test_install_completion_for_bash(diary_on_path: dict[str, str], tmp_path: Pa
         ["bash", "--norc", "--noprofile", "-c", "diary --install-completion"],
         capture_output=True,
         text=True,
-        env=dict(diary_on_path, HOME=str(home)),
+        env=dict(diary_on_path, HOME=str(home), SHELL="/bin/bash"),
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
