@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from diary.core.entries import Entry
-    from diary.store.models import Checklist, Film, Person
+    from diary.store.models import Checklist, Film
 
 HELP = """The Best Picture checklist: tick, progress, picks, The Spreadsheet.
 
@@ -36,16 +36,6 @@ SEEN_BY = typer.Option([], "--seen-by", metavar="NAME", help="Only films this pe
 UNSEEN_BY = typer.Option(
     [], "--unseen-by", metavar="NAME", help="Only films this person has not seen."
 )
-
-
-def people(db: "Session", names: list[str], everyone: bool) -> list["Person"]:
-    """The people named (each once), else everyone who watches (or only the default person)."""
-    from diary.core.people import watchers
-
-    if names:
-        named = [context.person(db, name) for name in names]
-        return list({p.id: p for p in named}.values())
-    return watchers(db) if everyone else [context.person(db, None)]
 
 
 def nominee(db: "Session", checklist: "Checklist", text: str, ceremony: int | None) -> "Entry":
@@ -129,7 +119,7 @@ def bp_list(
         seen_by_none=seen_by_none,
     )
     with context.session() as db:
-        shown = people(db, by, everyone=True)
+        shown = context.people(db, by, everyone=True)
         filters.seen_by = [context.person(db, name) for name in seen_by]
         filters.unseen_by = [context.person(db, name) for name in unseen_by]
         rows = entries(db, best_picture(db), shown, filters)
@@ -168,7 +158,7 @@ def bp_tick(
     context.ask_name_first(by[0] if by else None)
     chosen = nominees(films, ceremony)
     with context.session(write=True) as db:
-        who = people(db, by, everyone=False)
+        who = context.people(db, by, everyone=False)
         lines = tick_films(db, who, [film(db, film_id) for film_id in chosen])
     for line in lines:
         say(line)
@@ -193,7 +183,7 @@ def bp_untick(
     context.ask_name_first(by[0] if by else None)
     chosen = nominees(films, ceremony)
     with context.session(write=True) as db:
-        who = people(db, by, everyone=False)
+        who = context.people(db, by, everyone=False)
         lines = untick_films(db, who, [film(db, film_id) for film_id in chosen])
     for line in lines:
         say(line)
@@ -225,7 +215,7 @@ def bp_progress(
     from diary.core.progress import progress, summary
 
     with context.session() as db:
-        found = progress(db, best_picture(db), people(db, by, everyone=True))
+        found = progress(db, best_picture(db), context.people(db, by, everyone=True))
     if json_:
         from diary.render.bp_progress import progress_dict
 

@@ -66,7 +66,6 @@ def bp_export(
     """
     from pathlib import Path
 
-    from diary.cli.bp import people
     from diary.core.checklists import best_picture
     from diary.core.errors import InvalidInput
     from diary.core.spreadsheet import export_rows
@@ -79,7 +78,7 @@ def bp_export(
         raise InvalidInput(f"cannot write {target.name!r}: name it .csv or .xlsx")
     check_target(target, force)
     with context.session() as db:
-        who = people(db, by, everyone=True)
+        who = context.people(db, by, everyone=True)
         checklist = best_picture(db)
         rows = export_rows(db, checklist, who)
     content = to_csv(rows, who) if kind == ".csv" else to_xlsx(rows, who, checklist.name)

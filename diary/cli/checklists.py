@@ -36,12 +36,11 @@ def checklist_list(
     Example:
       diary checklist list --by Ellen
     """
-    from diary.cli.bp import people
     from diary.core.lists import overview
     from diary.render.checklists import overview_dict, overview_table
 
     with context.session() as db:
-        who = people(db, by, everyone=True)
+        who = context.people(db, by, everyone=True)
         rows = overview(db, [p.id for p in who if p.id is not None])
     listing(
         rows,
@@ -71,14 +70,13 @@ def checklist_show(
       diary checklist show "Top 100" --unseen-by Tyler
       diary checklist show bp --json
     """
-    from diary.cli.bp import people
     from diary.core.checklists import find_checklist
     from diary.core.entries import Filters, entries
     from diary.render.bp import entries_table, entry_dict
 
     with context.session() as db:
         checklist = find_checklist(db, name)
-        who = people(db, by, everyone=True)
+        who = context.people(db, by, everyone=True)
         filters = Filters(
             seen_by=[context.person(db, n) for n in seen_by],
             unseen_by=[context.person(db, n) for n in unseen_by],

@@ -167,3 +167,13 @@ def _choose(text: str, ambiguous: Exception) -> "Film | None":
     choices = [questionary.Choice(films.label(f), value=f) for f in ambiguous.candidates]
     chosen: Film = asking.select(f"Which {text!r}?", choices)
     return chosen
+
+
+def people(db: "Session", names: list[str], everyone: bool) -> list["Person"]:
+    """The people named (each once), else everyone who watches (or only the default person)."""
+    from diary.core.people import watchers
+
+    if names:
+        named = [person(db, name) for name in names]
+        return list({p.id: p for p in named}.values())
+    return watchers(db) if everyone else [person(db, None)]

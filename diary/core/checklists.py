@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 from diary.core import clock
 from diary.core.errors import InvalidInput, NotFound
 from diary.core.films import label
+from diary.core.matcher import BEST_PICTURE
 from diary.store.models import (
     Checklist,
     ChecklistGroup,
@@ -65,7 +66,7 @@ def upsert_checklist(
     return checklist, True
 
 
-BUILTIN = "best-picture"
+BUILTIN = BEST_PICTURE
 SHORT_NAMES = {"bp": BUILTIN}
 
 

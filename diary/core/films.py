@@ -7,7 +7,7 @@ from sqlmodel import Session, col, or_, select
 
 from diary.core import clock
 from diary.core.errors import Ambiguous, Conflict, InvalidInput, NotFound
-from diary.core.matcher import Candidate, closest, year_off_note
+from diary.core.matcher import BEST_PICTURE, Candidate, closest, year_off_note
 from diary.core.notes import note_after_commit
 from diary.core.titles import display, split_year, title_key
 from diary.store.models import Film, FilmAlias, FilmExternalId
@@ -71,7 +71,6 @@ def films_named(session: Session, title: str, year: int | None) -> list[Film]:
 
 def nominee_ids(session: Session, film_ids: list[int]) -> set[int]:
     """Which of these films are Best Picture nominees."""
-    from diary.core.checklists import BUILTIN
     from diary.store.models import Checklist, ChecklistItem
 
     if not film_ids:
@@ -79,7 +78,7 @@ def nominee_ids(session: Session, film_ids: list[int]) -> set[int]:
     rows = session.exec(
         select(ChecklistItem.film_id)
         .join(Checklist, col(Checklist.id) == col(ChecklistItem.checklist_id))
-        .where(Checklist.slug == BUILTIN, col(ChecklistItem.film_id).in_(film_ids))
+        .where(Checklist.slug == BEST_PICTURE, col(ChecklistItem.film_id).in_(film_ids))
     )
     return set(rows)
 

@@ -28,6 +28,7 @@ from sqlmodel import col, select
 from diary.core.titles import display, title_key
 from diary.store.models import Film, FilmAlias
 
+BEST_PICTURE = "best-picture"  # the built-in list, whose nominees the year rules favour
 NEAR = 1  # years a listed film may be off when every film of the title that near is listed
 FAR = 2  # years the only listed film of a title may be off
 SIMILAR = 88  # similarity (0-100) of two titles worth naming as a possible match

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
 
+from diary.core.films import label
 from diary.store.models import (
     Award,
     AwardNominee,
@@ -70,8 +71,6 @@ class PostDoc:
     @property
     def name(self) -> str:
         """How messages name the post: 'post 12 (Jaws (1975))'."""
-        from diary.core.posts import post_name
-
         return post_name(self.post, self.film)
 
 
@@ -147,3 +146,10 @@ def _attach_awards(session: Session, docs: dict[int | None, SectionDoc]) -> None
     for award in awards:
         assert award.id is not None
         docs[award.section_id].awards.append(AwardDoc(award, names[award.id]))
+
+
+def post_name(post: Post, film: Film | None) -> str:
+    """How messages name a post: its number and its film (or title)."""
+    number = f"post {post.number}" if post.number is not None else f"post #{post.id}"
+    about = label(film) if film is not None else post.title
+    return f"{number} ({about})" if about else number

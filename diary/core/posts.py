@@ -18,7 +18,7 @@ from diary.core.errors import Ambiguous, Conflict, InvalidInput, NotFound
 from diary.core.film_details import best_picture_nominations
 from diary.core.films import find_films, label
 from diary.core.formats import Format, a_kind
-from diary.core.post_document import load_post
+from diary.core.post_document import load_post, post_name
 from diary.core.post_status import is_filled
 from diary.core.titles import title_key
 from diary.store.models import Film, Post, PostSection
@@ -33,12 +33,6 @@ class PostRow:
     film: Film | None
     sections: int
     filled: int
-
-
-def post_name(post: Post, film: Film | None) -> str:
-    number = f"post {post.number}" if post.number is not None else f"post #{post.id}"
-    about = label(film) if film is not None else post.title
-    return f"{number} ({about})" if about else number
 
 
 def describe(session: Session, post: Post) -> str:

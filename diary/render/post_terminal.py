@@ -16,10 +16,10 @@ from diary.core.awards import AwardRow
 from diary.core.films import label
 from diary.core.formats import Format
 from diary.core.post_candidates import Candidate
-from diary.core.post_document import MARKER, PostDoc, SectionDoc
+from diary.core.post_document import MARKER, PostDoc, SectionDoc, post_name
 from diary.core.post_quotes import Quotable
 from diary.core.post_status import PostStatus, is_filled
-from diary.core.posts import PostRow, post_name
+from diary.core.posts import PostRow
 
 _REFERENCE = re.compile(r"(?<!\\)\[\^(\d+)\]")
 _DEFINITION = re.compile(r"^\[\^(\d+)\]: ", re.MULTILINE)
