@@ -1,10 +1,11 @@
 """Shell completion of values: what a parameter offers follows the value it names.
 
-Command names and options are completed by Typer from the command tree alone, so they cost
-no more than `diary --help`. A parameter whose metavar names a person (NAME, PERSON), a film
-(FILM) or a post's section (SECTION) is given a completer here, once, when the tree is built;
-the completer opens the database (read-only, never creating or upgrading it) only when the
-shell asks for such a value. Any failure offers nothing rather than noise at the prompt.
+Command names and options are completed by Typer from the command tree alone, importing no
+database library, just as `diary --help` does not. A parameter whose metavar names a person
+(NAME, PERSON), a film (FILM) or a post's section (SECTION) is given a completer here, once,
+when the tree is built; the completer opens the database (read-only, never creating or
+upgrading it) only when the shell asks for such a value. Any failure offers nothing rather
+than noise at the prompt.
 """
 
 import os

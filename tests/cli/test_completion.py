@@ -81,14 +81,18 @@ def test_film_titles_from_the_diary(cli: Cli, hosts: None) -> None:
 
 def test_section_keys_of_the_post_on_the_line(cli: Cli, hosts: None) -> None:
     cli.ok("post", "new", "Her", "--year", "2013", "--number", "3")
+    cli.ok("post", "new", "--format", "ask-the-authors", "--number", "4")
     from diary.core.formats import find_format
 
     keys = [section.key for section in find_format(None).sections]
     assert bash_candidates("diary post say 3 ") == keys
     assert bash_candidates("diary post say 3 pl") == [k for k in keys if k.startswith("pl")]
     assert "plots" in bash_candidates("diary post write 3 pl")
+    # another post, another format: only its own sections
+    assert bash_candidates("diary post say 4 ") == ["intro", "questions", "credits", "footnotes"]
+    assert bash_candidates("diary post ask 4 'Why?' --section q") == ["questions"]
     # no such post: the keys the formats use
-    assert "previews" in bash_candidates("diary post say 99 pre")
+    assert {"previews", "questions"} <= set(bash_candidates("diary post say 99 "))
 
 
 def test_no_database_offers_nothing_and_creates_none(tmp_path: Path) -> None:
