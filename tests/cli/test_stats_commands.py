@@ -164,6 +164,9 @@ def test_year_page(cli: Cli, sample: None, tmp_path: Path) -> None:
     assert "Parasite (2019)" in html
     refused = cli("stats", "--html", str(page))
     assert refused.exit_code == 1 and "already exists" in refused.stderr
+    whole = tmp_path / "all.html"
+    cli.ok("stats", "--html", str(whole))
+    assert "<title>The diary in review: all time</title>" in whole.read_text(encoding="utf-8")
 
 
 def test_stats_bp_by_ceremony(cli: Cli, sample: None) -> None:
