@@ -36,7 +36,8 @@ td.n { text-align: right; }
 
 
 def year_page(stats: DiaryStats, bp: BestPictureStats | None) -> str:
-    title = f"The year in review: {stats.scope.label}"
+    what = "The year" if stats.scope.year is not None else "The diary"
+    title = f"{what} in review: {stats.scope.label}"
     parts = [f"<h1>{escape(title)}</h1>", _figures(stats)]
     parts += ["<h2>Month by month</h2>", _picture(charts.viewings_per_month(stats))]
     parts += ["<h2>Ratings</h2>", _picture(charts.ratings(stats)), _people(stats)]

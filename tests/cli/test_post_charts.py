@@ -72,3 +72,11 @@ def test_a_wrong_chart_or_section_changes_nothing(cli: Cli, post: str, env_setup
     plot = cli("post", "chart", post, "ratings", "--section", "plots")
     assert plot.exit_code == 1 and "cannot hold a chart" in plot.stderr
     assert entries(env_setup) == before
+
+
+def test_clear_removes_a_chart_like_any_piece(cli: Cli, post: str, env_setup: Path) -> None:
+    cli.ok("post", "chart", post, "ratings")
+    assert "![" in cli.ok("post", "export", post).stdout
+    cli.ok("post", "clear", post, "intermission", "--piece", "1")
+    assert ("chart", "ratings") not in entries(env_setup)
+    assert "![" not in cli.ok("post", "export", post).stdout

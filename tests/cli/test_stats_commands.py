@@ -30,6 +30,7 @@ def test_stats_json_for_a_year(cli: Cli, sample: None) -> None:
     assert (data["first_watches"], data["rewatches"]) == (9, 2)
     assert [m["viewings"] for m in data["months"]] == [3, 0, 2, 0, 0, 0, 1, 0, 0, 0, 0, 0]
     assert data["streak"] == {"days": 3, "from": "2024-01-05", "to": "2024-01-07"}
+    assert data["busiest_day"] == {"date": "2024-01-05", "viewings": 1}  # the earliest of ties
     ratings = {r["person"]: r for r in data["ratings"]}
     assert ratings["Ellen"]["average"] == 3.8 and ratings["Ellen"]["histogram"]["4.5"] == 1
     assert ratings["Biscuit"]["rated"] == 0 and ratings["Biscuit"]["average"] is None
@@ -162,8 +163,12 @@ def test_year_page(cli: Cli, sample: None, tmp_path: Path) -> None:
     assert html.count('<img src="data:image/svg+xml;base64,') == 4
     assert "<script" not in html and "http://" not in html and "https://" not in html
     assert "Parasite (2019)" in html
+    assert "@media (prefers-color-scheme: dark)" in html
     refused = cli("stats", "--html", str(page))
     assert refused.exit_code == 1 and "already exists" in refused.stderr
+    whole = tmp_path / "all.html"
+    cli.ok("stats", "--html", str(whole))
+    assert "<title>The diary in review: all time</title>" in whole.read_text(encoding="utf-8")
 
 
 def test_stats_bp_by_ceremony(cli: Cli, sample: None) -> None:
@@ -190,3 +195,13 @@ def test_only_charts_load_the_chart_library(tmp_path: Path) -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120
     )
     assert result.stdout.split() == ["stats", "False", "chart", "True"], result.stderr
+
+
+def test_the_ten_most_used_tags(cli: Cli) -> None:
+    cli.ok("people", "add", "Ellen")
+    tags = [f"t{n:02d}" for n in range(12)]
+    cli.ok("log", "Her", "--year", "2013", "--date", "2024-05-01", *[f"--tag={t}" for t in tags])
+    cli.ok("log", "Her", "--year", "2013", "--date", "2024-05-02", "--tag", "t11")
+    data = json.loads(cli.ok("stats", "--json").stdout)
+    assert [t["tag"] for t in data["tags"]] == ["t11", *tags[:9]]
+    assert data["tags"][0]["viewings"] == 2
