@@ -82,7 +82,7 @@ def test_every_version_upgrades_keeping_rows(tmp_path: Path) -> None:
             )
             connection.exec_driver_sql(
                 "INSERT INTO film (id, title, year, title_key, created_at) "
-                "VALUES (1, 'Her', 2013, 'her', '2025-01-01 00:00:00')"
+                "VALUES (900000, 'Her', 2013, 'her', '2025-01-01 00:00:00')"
             )
         backups: list[int] = []
         applied = migrations.upgrade(engine, str(path), backup=backups.append)
@@ -91,7 +91,7 @@ def test_every_version_upgrades_keeping_rows(tmp_path: Path) -> None:
         assert backups == [stop.VERSION]
         with sqlite3.connect(path) as connection:
             assert connection.execute("SELECT name FROM person").fetchall() == [("Ellen",)]
-            assert connection.execute("SELECT title FROM film WHERE id = 1").fetchall() == [
+            assert connection.execute("SELECT title FROM film WHERE id = 900000").fetchall() == [
                 ("Her",)
             ]
 
