@@ -19,6 +19,11 @@ count = len(list(folder.glob("seen-*.txt"))) + 1
 path = pathlib.Path(sys.argv[1])
 text = path.read_text(encoding="utf-8")
 (folder / f"seen-{{count}}.txt").write_text(text, encoding="utf-8")
+sql = folder / f"sql-{{count}}.txt"
+if sql.exists():
+    import os, sqlite3
+    with sqlite3.connect(os.environ["DIARY_DB"]) as db:
+        db.execute(sql.read_text(encoding="utf-8"))
 step = folder / f"step-{{count}}.json"
 if step.exists():
     for old, new in json.loads(step.read_text(encoding="utf-8")):
@@ -160,3 +165,49 @@ def test_without_an_editor_it_says_so(
     monkeypatch.delenv("VISUAL", raising=False)
     result = cli("post", "edit", "12")
     assert result.exit_code == 1 and result.stderr.startswith("Error: $VISUAL and $EDITOR")
+
+
+def test_a_post_changed_meanwhile_is_not_overwritten(
+    cli: Cli, jaws: None, editor: Editor, env_setup: Path
+) -> None:
+    (editor.folder / "sql-1.txt").write_text(
+        "UPDATE post_section SET tagline = 'Changed elsewhere.' WHERE key = 'blank'",
+        encoding="utf-8",
+    )
+    editor.step(1, ("Ellen: I knew *the* music.", "Ellen: My own words, to keep."))
+    before_edit = snapshot(env_setup)
+    result = cli("post", "edit", "12")
+    assert result.exit_code == 1 and "changed while you were editing" in result.stderr
+    kept = Path(result.stderr.split("kept in ")[1].split(".\n")[0].strip())
+    assert "My own words, to keep." in kept.read_text(encoding="utf-8")
+    kept.unlink()
+    after = snapshot(env_setup)
+    assert after != before_edit  # only the other writer's change is there
+    sections = [r for r in after["post_section"] if r[2] == "blank"]
+    assert sections[0][6] == "Changed elsewhere."
+    assert not [r for r in after["post_entry"] if "My own words" in r[-2]]
+
+
+def test_the_document_in_the_docs_reads(
+    cli: Cli, hosts: None, editor: Editor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import ROOT
+
+    docs = (ROOT / "docs" / "posts.md").read_text(encoding="utf-8")
+    example = docs.split("A short document", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    cli.ok("post", "new", "Casablanca", "--number", "76")
+    (editor.folder / "replace.txt").write_text(example, encoding="utf-8")
+    script = editor.folder / "put.py"
+    script.write_text(
+        "import pathlib, sys\n"
+        f"text = pathlib.Path({str(editor.folder / 'replace.txt')!r}).read_text(encoding='utf-8')\n"
+        "pathlib.Path(sys.argv[1]).write_text(text, encoding='utf-8')\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    saved = cli.ok("post", "edit", "76").stderr
+    assert "Oscar NomNomNomz: wording changed, 1 award." in saved
+    markdown = cli.ok("post", "export", "76").stdout
+    assert "**The long way round** (retold from memory):" in markdown
+    assert "And the cork pops for … **The bottle Rick opens for the last night**" in markdown
+    assert "[film's article](<https://en.wikipedia.org/wiki/Casablanca_(film)>)" in markdown

@@ -77,6 +77,7 @@ def test_a_copied_page_becomes_a_published_post(cli: Cli, crew: None, tmp_path: 
     result = cli.ok("post", "import", str(page), "--publish-on", "2025-01-28")
     assert "Post 1 (Jaws (1975)): published" in result.stderr
     assert "3 footnotes" in result.stderr
+    assert "Not found in the page: Intermission, Let The Credits Roll." in result.stderr
     data = shown(cli, "1")
     assert data["status"] == "published" and data["publish_on"] == "2025-01-28"
     previews = section(data, "previews")
