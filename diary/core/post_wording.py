@@ -28,3 +28,38 @@ def set_own_labels(section: PostSection, labels: dict[str, str]) -> None:
             raise InvalidInput(f"a label is named with letters and _ (not {name!r})")
     clean = {k: " ".join(v.split()) for k, v in sorted(labels.items()) if v.strip()}
     section.labels = json.dumps(clean, ensure_ascii=False) if clean else None
+
+
+_LEAD_IN = ("speakers", "facts", "qa", "films", "award")
+
+
+def set_wording(
+    section: PostSection, tagline: str | None, lead_in: str | None, labels: dict[str, str]
+) -> list[str]:
+    """Reword one section of one post; what changed, in words. '' removes a text."""
+    said: list[str] = []
+    if tagline is not None:
+        if section.kind == "intro":
+            raise InvalidInput("the intro has no tagline")
+        section.tagline = " ".join(tagline.split()) or None
+        said.append("tagline " + ("set" if section.tagline else "removed"))
+    if lead_in is not None:
+        if section.kind not in _LEAD_IN:
+            raise InvalidInput(f"{section.heading} has no lead-in: use `diary post write`")
+        from diary.core.post_inline import check_links
+
+        check_links(lead_in)
+        section.body = " ".join(lead_in.split()) or None
+        said.append("lead-in " + ("set" if section.body else "removed"))
+    if labels:
+        if section.kind in ("intro", "footnotes"):
+            raise InvalidInput(f"{section.heading} has no labels to reword")
+        merged = own_labels(section) | labels
+        set_own_labels(section, merged)
+        said += [
+            f"label {k} " + ("set" if v.strip() else "back to the format's")
+            for k, v in labels.items()
+        ]
+    if not said:
+        raise InvalidInput("nothing to change: give --tagline, --lead-in or --label NAME=TEXT")
+    return said

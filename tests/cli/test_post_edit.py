@@ -211,3 +211,23 @@ def test_the_document_in_the_docs_reads(
     assert "**The long way round** (retold from memory):" in markdown
     assert "And the cork pops for … **The bottle Rick opens for the last night**" in markdown
     assert "[film's article](<https://en.wikipedia.org/wiki/Casablanca_(film)>)" in markdown
+
+
+def test_a_post_can_word_a_section_its_own_way(cli: Cli, jaws: None, env_setup: Path) -> None:
+    said = cli.ok("post", "wording", "12", "nomnomnomz", "--label",
+                  "winner=And the Oscar goes to …", "--tagline", "Snacks, judged.")  # fmt: skip
+    assert "Oscar NomNomNomz: tagline set, label winner set." in said.stderr
+    cli.ok("post", "wording", "12", "wiki", "--lead-in", "Our favourite finds:")
+    markdown = cli.ok("post", "export", "12").stdout
+    assert "And the Oscar goes to … **Chum**" in markdown and "*Snacks, judged.*" in markdown
+    assert "Our favourite finds:" in markdown
+    cli.ok("post", "new", "Jaws", "--number", "13")
+    assert "golden fork goes to … **" not in markdown
+    before = snapshot(env_setup)
+    for bad in (["intro", "--tagline", "x"], ["plots", "--lead-in", "x"], ["blank"],
+                ["plots", "--label", "nonsense"]):  # fmt: skip
+        refused = cli("post", "wording", "12", *bad)
+        assert refused.exit_code == 1 and refused.stderr.startswith("Error: "), bad
+    assert snapshot(env_setup) == before
+    cli.ok("post", "wording", "12", "nomnomnomz", "--label", "winner=")
+    assert "And the golden fork goes to … **Chum**" in cli.ok("post", "export", "12").stdout
