@@ -60,7 +60,13 @@ def post_edit(post: str = POST) -> None:
     try:
         while True:
             path.write_text(shown, encoding="utf-8")
-            _run(editor, path)
+            try:
+                _run(editor, path)
+            except InvalidInput:
+                keep = shown != post_document(doc, [name, *_HELP])
+                if keep:
+                    say(f"Nothing saved; your text is kept in {path}.")
+                raise
             edited = path.read_text(encoding="utf-8")
             if edited == shown:
                 if shown != post_document(doc, [name, *_HELP]):

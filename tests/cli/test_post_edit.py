@@ -24,6 +24,8 @@ if sql.exists():
     import os, sqlite3
     with sqlite3.connect(os.environ["DIARY_DB"]) as db:
         db.execute(sql.read_text(encoding="utf-8"))
+if (folder / f"fail-{{count}}").exists():
+    sys.exit(3)
 step = folder / f"step-{{count}}.json"
 if step.exists():
     for old, new in json.loads(step.read_text(encoding="utf-8")):
@@ -231,3 +233,17 @@ def test_a_post_can_word_a_section_its_own_way(cli: Cli, jaws: None, env_setup: 
     assert snapshot(env_setup) == before
     cli.ok("post", "wording", "12", "nomnomnomz", "--label", "winner=")
     assert "And the golden fork goes to … **Chum**" in cli.ok("post", "export", "12").stdout
+
+
+def test_an_editor_failing_after_an_error_keeps_the_text(
+    cli: Cli, jaws: None, editor: Editor, env_setup: Path
+) -> None:
+    editor.step(1, ("[previews]", "[preview]"), ("I knew *the* music.", "Words to keep."))
+    (editor.folder / "fail-2").write_text("", encoding="utf-8")
+    before = snapshot(env_setup)
+    result = cli("post", "edit", "12")
+    assert result.exit_code == 1 and "Error: the editor failed" in result.stderr
+    kept = Path(result.stderr.split("kept in ")[1].split(".\n")[0].strip())
+    assert "Words to keep." in kept.read_text(encoding="utf-8")
+    kept.unlink()
+    assert snapshot(env_setup) == before
