@@ -60,7 +60,13 @@ def post_edit(post: str = POST) -> None:
     try:
         while True:
             path.write_text(shown, encoding="utf-8")
-            _run(editor, path)
+            try:
+                _run(editor, path)
+            except InvalidInput:
+                keep = shown != post_document(doc, [name, *_HELP])
+                if keep:
+                    say(f"Nothing saved; your text is kept in {path}.")
+                raise
             edited = path.read_text(encoding="utf-8")
             if edited == shown:
                 if shown != post_document(doc, [name, *_HELP]):
@@ -114,5 +120,50 @@ def _run(editor: str, path: Path) -> None:
         raise InvalidInput(f"the editor failed: {editor!r} exited with {finished.returncode}")
 
 
+def post_wording(
+    post: str = POST,
+    section: str = typer.Argument(..., metavar="SECTION", help="The section: key or heading."),
+    tagline: str | None = typer.Option(
+        None, "--tagline", metavar="TEXT", help="Its tagline ('' removes it)."
+    ),
+    lead_in: str | None = typer.Option(
+        None, "--lead-in", metavar="TEXT", help="The sentence before its pieces."
+    ),
+    label: list[str] = typer.Option(
+        [], "--label", metavar="NAME=TEXT", help="One of the format's labels, worded anew."
+    ),
+) -> None:
+    """Word one section of this post its own way, leaving the format as it is.
+
+    Labels are the fixed words around pieces: a plot's short, via and long; an award's
+    category, nominees and winner; a Q&A's question and asked_by. NAME= with no text goes
+    back to the format's wording. The same can be written in `diary post edit`.
+
+    \b
+    Example:
+      diary post wording 12 nomnomnomz --label "winner=And the Oscar goes to …"
+      diary post wording 12 plots --tagline "Self-explanatory, mostly." --label "long=Long Version"
+    """
+    from diary.core.errors import InvalidInput
+    from diary.core.post_wording import set_wording
+    from diary.core.posts import find_section, resolve_post, touch
+
+    labels: dict[str, str] = {}
+    for given in label:
+        name, equals, text = given.partition("=")
+        if not equals or not name.strip():
+            raise InvalidInput(f"--label takes NAME=TEXT, not {given!r}")
+        labels[name.strip()] = text
+    with context.session(write=True) as db:
+        found = resolve_post(db, post)
+        target = find_section(db, found, section)
+        said = set_wording(target, tagline, lead_in, labels)
+        db.add(target)
+        touch(db, found)
+        heading = target.heading
+    say(f"{heading}: {', '.join(said)}.")
+
+
 def register(app: typer.Typer) -> None:
     app.command("edit")(post_edit)
+    app.command("wording")(post_wording)

@@ -24,6 +24,7 @@ from diary.core.errors import InvalidInput
 from diary.core.films import label
 from diary.core.post_document import AwardDoc, PostDoc, SectionDoc
 from diary.core.post_text import EDITABLE, Parsed, _block, parse_section_text, section_text
+from diary.core.post_wording import own_labels
 from diary.store.models import PostEntry
 
 POST_FIELDS = ("title", "subtitle", "number", "status", "publish on", "film", "format")
@@ -37,11 +38,12 @@ SECTION_FIELDS = {
     "qa": ("tagline", "lead-in"),
     "films": ("tagline", "lead-in"),
     "award": ("tagline", "lead-in"),
-    "plot": ("tagline", "short", "source"),
+    "plot": ("tagline", "short", "source", "long source"),
 }
 HEADER = re.compile(r"^=== (?P<heading>.+?) \[(?P<key>[a-z0-9][a-z0-9-]*)\] ===[ \t]*$")
 DEFINITION = re.compile(r"^\[\^(?P<key>[A-Za-z0-9_-]{1,40})\]:[ \t]*(?P<text>.*)$", re.DOTALL)
-_FIELD = re.compile(r"^(?P<name>[a-z][a-z -]*[a-z]):[ \t]?(?P<value>.*)$")
+_FIELD = re.compile(r"^(?P<name>[a-z][a-z _-]*[a-z]):[ \t]?(?P<value>.*)$")
+_LABELLED = ("intro", "footnotes")  # kinds without labels of their own
 _BLANK = re.compile(r"\n[ \t]*\n")
 _AWARD_LINE = re.compile(r"^(?P<name>award|theme|nominee|winner):[ \t]*(?P<value>.*)$")
 
@@ -107,10 +109,12 @@ def _section_block(doc: SectionDoc, post: PostDoc) -> str:
         "lead-in": section.body,
         "short": section.body,
         "source": section.source,
+        "long source": section.long_source,
     }
     for name in SECTION_FIELDS.get(section.kind, ()):
         if values[name]:
             head.append(f"{name}: {_one_line(values[name])}")
+    head += [f"label {name}: {text}" for name, text in own_labels(section).items()]
     parts = ["\n".join(head)]
     kind = section.kind
     if EDITABLE.get(kind) == "body" and section.body:
@@ -196,8 +200,10 @@ def _read_section(
     at = 0
     while at < len(lines) and lines[at].strip():
         found = _FIELD.match(lines[at])
-        if not found or found["name"] not in allowed:
-            names = ", ".join(allowed) or "none"
+        labelled = kind not in _LABELLED and found is not None and found["name"][:6] == "label "
+        if not found or (found["name"] not in allowed and not labelled):
+            names = ", ".join([*allowed, "label NAME"] if kind not in _LABELLED else allowed)
+            names = names or "none"
             raise InvalidInput(
                 f"{lines[at]!r} is not a field of this section (fields: {names});"
                 " leave a blank line before the text"

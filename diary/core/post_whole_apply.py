@@ -19,6 +19,7 @@ from diary.core.post_inline import check_links
 from diary.core.post_pieces import _add, _delete_entries
 from diary.core.post_text import Parsed
 from diary.core.post_whole import AwardText, SectionText, WholePost, parse_document
+from diary.core.post_wording import own_labels, set_own_labels
 from diary.core.posts import PostChanges, parse_publish_date, touch, update_post
 from diary.store.models import Post, PostEntry, PostFootnote
 
@@ -98,7 +99,15 @@ def _section(session: Session, post: Post, doc: SectionDoc, wanted: SectionText)
     if heading and heading != section.heading:
         said.append(f"heading was {section.heading!r}")
         section.heading = heading
-    for name, column in (("tagline", "tagline"), ("source", "source")):
+    labels = {n[6:]: v or "" for n, v in wanted.fields.items() if n.startswith("label ")}
+    if {k: v for k, v in labels.items() if v} != own_labels(section):
+        set_own_labels(section, labels)
+        said.append("wording changed")
+    for name, column in (
+        ("tagline", "tagline"),
+        ("source", "source"),
+        ("long source", "long_source"),
+    ):
         if name in _fields_of(section.kind) and wanted.fields.get(name) != getattr(section, column):
             setattr(section, column, wanted.fields.get(name))
             said.append(f"{name} changed")

@@ -14,8 +14,9 @@ from diary.importers.post_page import ReadPage, SectionShape, _heading
 _BLANK = re.compile(r"\n[ \t]*\n")
 _ITALIC = re.compile(r"^\*(?!\*)(?P<text>.+?)(?<!\\)\*$", re.DOTALL)
 _SPEAKER = re.compile(r"^\*\*(?P<name>[^*\n]{1,80}?):\*\* (?P<text>.+)$", re.DOTALL)
-_SHORT = re.compile(r"^\*\*[^*\n]{1,60}\*\*(?: \((?:\S+ )?(?P<via>[^)\n]+)\))?: (?P<text>.+)$")
-_LABEL_ONLY = re.compile(r"^\*\*[^*\n]{1,60}:\*\*$")
+_SHORT = re.compile(r"^\*\*(?P<label>[^*\n]{1,60})\*\*(?: \((?P<via>[^)\n]+)\))?: (?P<text>.+)$")
+_LONG = re.compile(r"^\*\*(?P<label>[^*\n]{1,60}?)(?::\*\*|\*\* \((?P<source>[^)\n]+)\):)$")
+_VIA = re.compile(r"^(?P<via>via|courtesy of|from|thanks to)\s+(?P<source>.+)$", re.IGNORECASE)
 _BOLD_END = re.compile(r"^(?P<label>[^*\n]*?) ?\*\*(?P<text>.+)\*\*$")
 _DEFINITION = re.compile(r"^\[\^[A-Za-z0-9_-]+\]: ")
 
@@ -76,24 +77,30 @@ def _piece(
 ) -> None:
     if speaker := _SPEAKER.match(block):
         body.append(f"{speaker['name']}: {speaker['text']}")
-    elif shape.kind == "plot" and _LABEL_ONLY.match(block):
-        return
+    elif shape.kind == "plot" and (long := _LONG.match(block)):
+        head.append(f"label long: {long['label']}")
+        if long["source"]:
+            head.append(f"long source: {long['source']}")
     elif shape.kind == "plot" and not body and (short := _SHORT.match(block)):
-        head.append(f"short: {short['text']}")
-        if short["via"]:
+        head += [f"short: {short['text']}", f"label short: {short['label']}"]
+        via = _VIA.match(short["via"] or "")
+        if via:
+            head += [f"source: {via['source']}", f"label via: {via['via']}"]
+        elif short["via"]:
             head.append(f"source: {short['via']}")
     elif shape.kind == "award":
-        _award(block, body, into, shape.heading)
+        _award(block, head, body, into, shape.heading)
     else:
         body.append(block)
 
 
-def _award(block: str, body: list[str], into: ReadPage, heading: str) -> None:
+def _award(block: str, head: list[str], body: list[str], into: ReadPage, heading: str) -> None:
     """Category, nominees and winner lines in turn; anything after them is the note."""
     last = body[-1] if body else ""
     bold = _BOLD_END.match(block)
     if bold and (not body or "\nwinner: " in "\n" + last or _has_winner_line(body)):
         body.append(f"award: {bold['text']}")
+        _label(head, "category", bold["label"])
     elif block.startswith("- ") and body and last.startswith("award: "):
         names = [line[2:].strip() for line in block.split("\n") if line.startswith("- ")]
         body[-1] = last + "".join(f"\nnominee: {name}" for name in names)
@@ -104,12 +111,18 @@ def _award(block: str, body: list[str], into: ReadPage, heading: str) -> None:
             body.append(block)
             return
         body[-1] = last.replace(winner, f"winner: {bold['text']}", 1) + "\n"
+        _label(head, "winner", bold["label"])
     elif body and last.startswith("award: ") and "\nnominee: " not in last:
-        return  # the label before the nominee list
+        _label(head, "nominees", block)  # the words before the nominee list
     elif body:
         body.append(block)
     else:
         into.unsure.append(f"{heading}: text before the award: {block[:40]!r}")
+
+
+def _label(head: list[str], name: str, text: str) -> None:
+    if text.strip() and not any(line.startswith(f"label {name}:") for line in head):
+        head.append(f"label {name}: {' '.join(text.split())}")
 
 
 def _has_winner_line(body: list[str]) -> bool:

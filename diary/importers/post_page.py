@@ -149,12 +149,23 @@ def _plot(lines: list[str], head: list[str], into: ReadPage) -> list[str]:
         label = found["label"].lower() if found else ""
         if found and "short" in label and not any(h.startswith("short:") for h in head):
             head.append(f"short: {found['text']}")
-            via = re.sub(r"^(?:courtesy of|via|from)\s+", "", found["via"] or "", flags=re.I)
+            head.append(f"label short: {found['label'].strip()}")
+            via = re.match(r"^(courtesy of|via|from)\s+(.+)$", found["via"] or "", re.I)
             if via:
-                head.append(f"source: {via}")
+                head += [f"source: {via[2]}", f"label via: {via[1]}"]
+            elif found["via"]:
+                head.append(f"source: {found['via']}")
             continue
-        if re.match(r"^[^:]{0,40}\blong\b[^:]{0,80}:$", line, re.IGNORECASE):
-            into.unsure.append(f"kept the long version's label as a paragraph: {line!r}")
+        long = re.match(
+            r"^(?P<label>[^:()]{0,40}\blong\b[^:()]{0,40}?)\s*(?:\((?P<via>[^)]{1,120})\))?:$",
+            line,
+            re.I,
+        )
+        if long and not kept:
+            head.append(f"label long: {long['label'].strip()}")
+            if long["via"]:
+                head.append(f"long source: {long['via']}")
+            continue
         kept.append(line)
     return kept
 
@@ -184,6 +195,13 @@ def _award(lines: list[str], head: list[str], into: ReadPage, heading: str) -> l
     named = sentence["first"] if sentence else winner_line["rest"]
     note = (sentence["rest"] or "") if sentence else ""
     winner = _closest(named, nominees)
+    lead = lines[at][: category.start()].rstrip() + " for"
+    after = lines[at][category.end() :].strip()
+    head.append(f"label category: {lead}")
+    if after:
+        head.append(f"label nominees: {after}")
+    said = lines[end][: len(lines[end]) - len(winner_line["rest"])].strip()
+    head.append(f"label winner: {said}")
     rows = [f"award: {category['category'].strip()}"]
     rows += [f"{'winner' if n == winner else 'nominee'}: {name}" for n, name in enumerate(nominees)]
     before = lines[:at]

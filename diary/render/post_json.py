@@ -8,6 +8,7 @@ from diary.core.post_candidates import Candidate
 from diary.core.post_document import Piece, PostDoc, SectionDoc
 from diary.core.post_quotes import Quotable
 from diary.core.post_status import PostStatus
+from diary.core.post_wording import own_labels
 from diary.core.posts import PostRow
 from diary.render.diary import film_dict
 from diary.store.models import Film, Post, PostEntry
@@ -50,6 +51,8 @@ def _section(doc: SectionDoc) -> dict[str, Any]:
         "tagline": section.tagline,
         "body": section.body,
         "source": section.source,
+        "long_source": section.long_source,
+        "labels": own_labels(section),
         "pieces": [_piece(p) for p in doc.pieces],
         "awards": [
             {

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from diary.core.errors import InvalidInput, NotFound
-from diary.core.formats import DEFAULT_TEMPLATE, Format, find_format, shipped_dir
+from diary.core.formats import DEFAULT_TEMPLATE, Format, SectionSpec, find_format, shipped_dir
 from diary.core.post_document import Piece, PostDoc, SectionDoc
 from diary.core.post_status import is_filled, post_status
+from diary.core.post_wording import own_labels
 from diary.render.inline import writer_inline, writer_paragraphs
 from diary.render.markdown import (
     FOOTNOTES_HERE,
@@ -21,6 +22,7 @@ from diary.render.markdown import (
     number_footnotes,
     reference_order,
 )
+from diary.store.models import PostSection
 
 
 @dataclass
@@ -121,8 +123,14 @@ def _section(doc: SectionDoc, fmt: Format | None, keys: frozenset[str]) -> dict[
             }
             for a in doc.awards
         ],
-        "labels": {k: escape_inline(v) for k, v in (spec.labels if spec else {}).items()},
+        "long_source": escape_inline(section.long_source) or None,
+        "labels": {k: escape_inline(v) for k, v in section_labels(section, spec).items()},
     }
+
+
+def section_labels(section: PostSection, spec: SectionSpec | None) -> dict[str, str]:
+    """The format's labels for the section, with this post's own wording over them."""
+    return (dict(spec.labels) if spec else {}) | own_labels(section)
 
 
 def _inline(text: str | None, keys: frozenset[str]) -> str:

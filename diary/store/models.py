@@ -404,6 +404,8 @@ class PostSection(SQLModel, table=True):
     tagline: str | None = None
     body: str | None = None  # prose Markdown, boilerplate, or a plot's short version
     source: str | None = None  # e.g. where the short version of the plot comes from
+    labels: str | None = None  # this post's own labels, a JSON object over the format's
+    long_source: str | None = None  # where a plot's long version comes from
 
 
 class PostEntry(SQLModel, table=True):

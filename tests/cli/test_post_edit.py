@@ -19,6 +19,13 @@ count = len(list(folder.glob("seen-*.txt"))) + 1
 path = pathlib.Path(sys.argv[1])
 text = path.read_text(encoding="utf-8")
 (folder / f"seen-{{count}}.txt").write_text(text, encoding="utf-8")
+sql = folder / f"sql-{{count}}.txt"
+if sql.exists():
+    import os, sqlite3
+    with sqlite3.connect(os.environ["DIARY_DB"]) as db:
+        db.execute(sql.read_text(encoding="utf-8"))
+if (folder / f"fail-{{count}}").exists():
+    sys.exit(3)
 step = folder / f"step-{{count}}.json"
 if step.exists():
     for old, new in json.loads(step.read_text(encoding="utf-8")):
@@ -160,3 +167,83 @@ def test_without_an_editor_it_says_so(
     monkeypatch.delenv("VISUAL", raising=False)
     result = cli("post", "edit", "12")
     assert result.exit_code == 1 and result.stderr.startswith("Error: $VISUAL and $EDITOR")
+
+
+def test_a_post_changed_meanwhile_is_not_overwritten(
+    cli: Cli, jaws: None, editor: Editor, env_setup: Path
+) -> None:
+    (editor.folder / "sql-1.txt").write_text(
+        "UPDATE post_section SET tagline = 'Changed elsewhere.' WHERE key = 'blank'",
+        encoding="utf-8",
+    )
+    editor.step(1, ("Ellen: I knew *the* music.", "Ellen: My own words, to keep."))
+    before_edit = snapshot(env_setup)
+    result = cli("post", "edit", "12")
+    assert result.exit_code == 1 and "changed while you were editing" in result.stderr
+    kept = Path(result.stderr.split("kept in ")[1].split(".\n")[0].strip())
+    assert "My own words, to keep." in kept.read_text(encoding="utf-8")
+    kept.unlink()
+    after = snapshot(env_setup)
+    assert after != before_edit  # only the other writer's change is there
+    sections = [r for r in after["post_section"] if r[2] == "blank"]
+    assert sections[0][6] == "Changed elsewhere."
+    assert not [r for r in after["post_entry"] if "My own words" in r[-2]]
+
+
+def test_the_document_in_the_docs_reads(
+    cli: Cli, hosts: None, editor: Editor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import ROOT
+
+    docs = (ROOT / "docs" / "posts.md").read_text(encoding="utf-8")
+    example = docs.split("A short document", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    cli.ok("post", "new", "Casablanca", "--number", "76")
+    (editor.folder / "replace.txt").write_text(example, encoding="utf-8")
+    script = editor.folder / "put.py"
+    script.write_text(
+        "import pathlib, sys\n"
+        f"text = pathlib.Path({str(editor.folder / 'replace.txt')!r}).read_text(encoding='utf-8')\n"
+        "pathlib.Path(sys.argv[1]).write_text(text, encoding='utf-8')\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    saved = cli.ok("post", "edit", "76").stderr
+    assert "Oscar NomNomNomz: wording changed, 1 award." in saved
+    markdown = cli.ok("post", "export", "76").stdout
+    assert "**The long way round** (retold from memory):" in markdown
+    assert "And the cork pops for … **The bottle Rick opens for the last night**" in markdown
+    assert "[film's article](<https://en.wikipedia.org/wiki/Casablanca_(film)>)" in markdown
+
+
+def test_a_post_can_word_a_section_its_own_way(cli: Cli, jaws: None, env_setup: Path) -> None:
+    said = cli.ok("post", "wording", "12", "nomnomnomz", "--label",
+                  "winner=And the Oscar goes to …", "--tagline", "Snacks, judged.")  # fmt: skip
+    assert "Oscar NomNomNomz: tagline set, label winner set." in said.stderr
+    cli.ok("post", "wording", "12", "wiki", "--lead-in", "Our favourite finds:")
+    markdown = cli.ok("post", "export", "12").stdout
+    assert "And the Oscar goes to … **Chum**" in markdown and "*Snacks, judged.*" in markdown
+    assert "Our favourite finds:" in markdown
+    cli.ok("post", "new", "Jaws", "--number", "13")
+    assert "golden fork goes to … **" not in markdown
+    before = snapshot(env_setup)
+    for bad in (["intro", "--tagline", "x"], ["plots", "--lead-in", "x"], ["blank"],
+                ["plots", "--label", "nonsense"]):  # fmt: skip
+        refused = cli("post", "wording", "12", *bad)
+        assert refused.exit_code == 1 and refused.stderr.startswith("Error: "), bad
+    assert snapshot(env_setup) == before
+    cli.ok("post", "wording", "12", "nomnomnomz", "--label", "winner=")
+    assert "And the golden fork goes to … **Chum**" in cli.ok("post", "export", "12").stdout
+
+
+def test_an_editor_failing_after_an_error_keeps_the_text(
+    cli: Cli, jaws: None, editor: Editor, env_setup: Path
+) -> None:
+    editor.step(1, ("[previews]", "[preview]"), ("I knew *the* music.", "Words to keep."))
+    (editor.folder / "fail-2").write_text("", encoding="utf-8")
+    before = snapshot(env_setup)
+    result = cli("post", "edit", "12")
+    assert result.exit_code == 1 and "Error: the editor failed" in result.stderr
+    kept = Path(result.stderr.split("kept in ")[1].split(".\n")[0].strip())
+    assert "Words to keep." in kept.read_text(encoding="utf-8")
+    kept.unlink()
+    assert snapshot(env_setup) == before

@@ -63,3 +63,27 @@ def test_the_example_builds_the_committed_installment_and_can_run_again(
         assert connection.execute("SELECT number, status FROM post").fetchall() == [(75, "ready")]
         people = connection.execute("SELECT name, role FROM person ORDER BY id").fetchall()
     assert people == [("Ellen", "host"), ("Tyler", "host"), ("Waffles", "pet")]
+
+
+def test_the_installment_written_as_one_document_exports_as_committed(
+    env_setup: Path, tmp_path: Path
+) -> None:
+    env = dict(os.environ)
+    env.update(
+        DIARY=f"{sys.executable} -m diary",
+        DIARY_FORMATS_DIR=str(tmp_path / "formats"),
+        PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
+    )
+    env.pop("DIARY_DB", None)  # the example makes a database of its own
+    script = ROOT / "examples" / "casablanca-installment.sh"
+    done = subprocess.run(
+        ["bash", str(script)], capture_output=True, text=True, env=env, cwd=ROOT, timeout=600
+    )
+    assert done.returncode == 0, done.stderr
+    expected = (ROOT / "examples" / "casablanca-installment.md").read_text(encoding="utf-8")
+    assert done.stdout == expected
+    assert "Oscar NomNomNomz: 1 award." in done.stderr
+    found = structure(expected)
+    assert found.footnote_refs == [1, 2] and len(found.footnotes) == 2
+    assert {"em_open", "strong_open", "s_open", "link_open"} <= found.inline_types
+    assert not env_setup.exists()  # the diary the tests point at was never touched

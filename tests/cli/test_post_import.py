@@ -77,7 +77,7 @@ def test_a_copied_page_becomes_a_published_post(cli: Cli, crew: None, tmp_path: 
     result = cli.ok("post", "import", str(page), "--publish-on", "2025-01-28")
     assert "Post 1 (Jaws (1975)): published" in result.stderr
     assert "3 footnotes" in result.stderr
-    assert "kept the long version's label as a paragraph" in result.stderr
+    assert "Not found in the page: Intermission, Let The Credits Roll." in result.stderr
     data = shown(cli, "1")
     assert data["status"] == "published" and data["publish_on"] == "2025-01-28"
     previews = section(data, "previews")
@@ -85,6 +85,7 @@ def test_a_copied_page_becomes_a_published_post(cli: Cli, crew: None, tmp_path: 
     assert [p["speaker"] for p in previews["pieces"]] == ["Ellen", "Tyler"]
     plots = section(data, "plots")
     assert (plots["body"], plots["source"]) == ("A shark terrorises a beach town.", "IMDb")
+    assert plots["long_source"] == "trimmed from the encyclopedia"
     remarks = [(r["speaker"], r["text"]) for p in plots["pieces"] for r in p["remarks"]]
     assert remarks == [("Tyler", "That opening still works."), ("Ellen", "Of course he does.")]
     award = section(data, "nomnomnomz")["awards"][0]
@@ -95,6 +96,10 @@ def test_a_copied_page_becomes_a_published_post(cli: Cli, crew: None, tmp_path: 
     markdown = cli.ok("post", "export", "1").stdout
     assert structure(markdown).footnote_refs == [1, 2, 3]
     assert "[^2]: He was named after a lawyer." in markdown
+    assert "**Short Version** (courtesy of IMDb): A shark terrorises" in markdown
+    assert "**Long Version** (trimmed from the encyclopedia):" in markdown
+    assert "Time to award the trophy for **Best Snack in a Boat Scene[^3]**" in markdown
+    assert "And the trophy goes to … **A can of beer crushed in one hand**" in markdown
     assert "Jaws (1975) marked covered on the Spreadsheet" in result.stderr
     assert "Best Snack in a Boat Scene³" in cli.ok("awards").stdout
 

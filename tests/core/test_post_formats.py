@@ -141,9 +141,9 @@ def test_a_user_format_can_replace_a_shipped_one_and_bring_its_template(
     listed = {f["name"]: f for f in json.loads(cli.ok("post", "formats", "--json").stdout)}
     assert listed["newsletter"]["builtin"] is False
     cli.ok("post", "new", "Jaws", "--year", "1975")
-    cli.ok("post", "say", "1", "blank", "--by", "Ellen", "*Yes*.")
+    cli.ok("post", "say", "1", "blank", "--by", "Ellen", "<b>Yes</b>.")
     exported = cli.ok("post", "export", "1").stdout
-    assert "FILL IN THE BLANK\n\nEllen said *Yes*.\n" in exported  # emphasis is the writer's
+    assert "FILL IN THE BLANK\n\nEllen said \\<b\\>Yes\\</b\\>.\n" in exported
     (formats_dir / "plain.md.j2").write_text("{% for %}", encoding="utf-8")
     broken = cli("post", "export", "1")
     assert broken.exit_code == 1

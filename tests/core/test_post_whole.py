@@ -16,6 +16,7 @@ from diary.core.formats import Format, find_format
 from diary.core.post_document import AwardDoc, Piece, PostDoc, SectionDoc
 from diary.core.post_text import EDITABLE, REMARK_KIND
 from diary.core.post_whole import WholePost, parse_document, post_document
+from diary.core.post_wording import set_own_labels
 from diary.store.models import Award, Film, Post, PostEntry, PostFootnote, PostSection
 
 PEOPLE = {"ellen": "Ellen", "tyler": "Tyler", "ellen & tyler": "Ellen & Tyler"}
@@ -60,6 +61,10 @@ def _section(draw: st.DrawFn, key: str, kind: str, heading: str, n: int) -> Sect
     doc = SectionDoc(section)
     if kind == "plot":
         section.body, section.source = draw(st.none() | _LINE), draw(st.none() | _LINE)
+        section.long_source = draw(st.none() | _LINE)
+    if kind not in ("intro", "footnotes"):
+        names = st.sampled_from(["short", "via", "winner", "asked_by", "category"])
+        set_own_labels(section, draw(st.dictionaries(names, _LINE, max_size=2)))
     if kind in REMARK_KIND:
         main = "line" if kind == "speakers" else EDITABLE[kind]
         for number in range(1, draw(st.integers(0, 3)) + 1):
@@ -114,6 +119,9 @@ def rebuilt(whole: WholePost, like: PostDoc) -> PostDoc:
             if kind == "plot"
             else new.fields.get("lead-in")
         )
+        section.long_source = new.fields.get("long source")
+        labels = {n[6:]: v or "" for n, v in new.fields.items() if n.startswith("label ")}
+        set_own_labels(section, labels)
         doc = SectionDoc(section)
         for number, piece in enumerate(new.pieces, 1):
             entry = PostEntry(section_id=n + 1, position=number, kind=piece.kind,
