@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from diary.cli import bp_files, bp_picks, context
-from diary.cli.output import emit_json, say, show
+from diary.cli.output import console, emit_json, say, show, show_text
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -119,7 +119,7 @@ def bp_list(
     """
     from diary.core.checklists import best_picture
     from diary.core.entries import Filters, entries, parse_decade
-    from diary.render.bp import entries_table, entry_dict
+    from diary.render.bp import entries_text, entry_dict
 
     filters = Filters(
         group=ceremony,
@@ -136,7 +136,7 @@ def bp_list(
     if json_:
         emit_json([entry_dict(row, shown) for row in rows])
     elif rows:
-        show(entries_table(rows, shown))
+        show_text(entries_text(rows, shown, console().width))
     else:
         say("No nominees match.")
 

@@ -50,5 +50,10 @@ def emit_jsonl(items: Iterable[Any]) -> int:
     return count
 
 
+def show_text(text: str) -> None:
+    """Text already laid out (a table drawn by render.tables.text_table), printed as it is."""
+    sys.stdout.write(text)
+
+
 def show(renderable: Any) -> None:
     console().print(renderable)
