@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from diary.cli import context
-from diary.cli.output import emit_json, say, show
+from diary.cli.output import console, emit_json, say, show_text
 
 if TYPE_CHECKING:
     from diary.core.picks import Round
@@ -107,14 +107,14 @@ def bp_picks(
     """
     from diary.core.checklists import best_picture
     from diary.core.picks import history
-    from diary.render.bp_picks import round_dict, rounds_table
+    from diary.render.bp_picks import round_dict, rounds_text
 
     with context.session() as db:
         rounds = history(db, best_picture(db), limit)
     if json_:
         emit_json([round_dict(r) for r in rounds])
     elif rounds:
-        show(rounds_table(rounds))
+        show_text(rounds_text(rounds, console().width))
     else:
         say("No picks yet: start one with `diary bp pick`.")
 
