@@ -5,7 +5,16 @@ from typing import TYPE_CHECKING
 import typer
 
 from diary.cli import bp_files, bp_picks, context
-from diary.cli.output import JSON_OPTION, JSONL_OPTION, data_line, emit_json, listing, say, show
+from diary.cli.output import (
+    JSON_OPTION,
+    JSONL_OPTION,
+    console,
+    data_line,
+    emit_json,
+    listing,
+    say,
+    show,
+)
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -109,7 +118,7 @@ def bp_list(
     """
     from diary.core.checklists import best_picture
     from diary.core.entries import Filters, entries, parse_decade
-    from diary.render.bp import entries_table, entry_dict
+    from diary.render.bp import entries_text, entry_dict
 
     filters = Filters(
         group=ceremony,
@@ -128,7 +137,7 @@ def bp_list(
         json_=json_,
         jsonl=jsonl,
         as_dict=lambda row: entry_dict(row, shown),
-        table=lambda rows: entries_table(rows, shown),
+        table=lambda rows: entries_text(rows, shown, console().width),
         empty="No nominees match.",
     )
 

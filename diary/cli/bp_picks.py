@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from diary.cli import context
-from diary.cli.output import JSON_OPTION, JSONL_OPTION, data_line, listing, say
+from diary.cli.output import JSON_OPTION, JSONL_OPTION, console, data_line, listing, say
 
 if TYPE_CHECKING:
     from diary.core.picks import Round
@@ -108,7 +108,7 @@ def bp_picks(
     """
     from diary.core.checklists import best_picture
     from diary.core.picks import history
-    from diary.render.bp_picks import round_dict, rounds_table
+    from diary.render.bp_picks import round_dict, rounds_text
 
     with context.session() as db:
         rounds = history(db, best_picture(db), limit)
@@ -117,7 +117,7 @@ def bp_picks(
         json_=json_,
         jsonl=jsonl,
         as_dict=round_dict,
-        table=rounds_table,
+        table=lambda rounds: rounds_text(rounds, console().width),
         empty="No picks yet: start one with `diary bp pick`.",
     )
 

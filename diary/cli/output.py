@@ -59,7 +59,8 @@ def listing(
     empty: str | None,
 ) -> None:
     """The one shape of a listing: JSON (an array, or one object per line with --jsonl) on
-    stdout, else a table, else (nothing to list, and `empty` given) a message on stderr."""
+    stdout, else a table (rich, or text already laid out), else (nothing to list, and `empty`
+    given) a message on stderr."""
     if json_ and jsonl:
         from diary.core.errors import InvalidInput
 
@@ -67,7 +68,8 @@ def listing(
     if json_ or jsonl:
         (emit_jsonl if jsonl else emit_json_list)(as_dict(row) for row in rows)
     elif rows or empty is None:
-        show(table(rows))
+        drawn = table(rows)  # a rich renderable, or text a fast table drawer laid out
+        show_text(drawn) if isinstance(drawn, str) else show(drawn)
     else:
         say(empty)
 
@@ -97,6 +99,11 @@ def emit_jsonl(items: Iterable[Any]) -> int:
         sys.stdout.write(json.dumps(item, ensure_ascii=False, default=str) + "\n")
         count += 1
     return count
+
+
+def show_text(text: str) -> None:
+    """Text already laid out (a table drawn by render.tables.text_table), printed as it is."""
+    sys.stdout.write(text)
 
 
 def show(renderable: Any) -> None:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 from diary.core.entries import Entry
 from diary.core.titles import display
 from diary.render.diary import film_dict
-from diary.render.tables import add_row, table
+from diary.render.tables import add_row, table, text_table
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -40,11 +40,29 @@ def entries_table(
     entries: Sequence[Entry], people: Sequence["Person"], group: str = "Ceremony"
 ) -> "Table":
     """One row per entry: its group, the film, the winner marked, a tick column per person."""
+    headings, rows = _entry_cells(entries, people, group)
+    built = table(*headings)
+    for cells in rows:
+        add_row(built, *cells)
+    return built
+
+
+def entries_text(
+    entries: Sequence[Entry], people: Sequence["Person"], width: int, group: str = "Ceremony"
+) -> str:
+    """The same table as `entries_table`, drawn as text (the whole list, quickly)."""
+    headings, rows = _entry_cells(entries, people, group)
+    return text_table(headings, rows, width)
+
+
+def _entry_cells(
+    entries: Sequence[Entry], people: Sequence["Person"], group: str
+) -> tuple[list[str], list[list[object]]]:
     names = [p.name for p in people]
     grouped = any(e.group is not None for e in entries)
     winners = any(e.item.winner for e in entries)
     headings = ([group] if grouped else []) + ["Film"] + (["Won"] if winners else [])
-    built = table(*headings, *names, "Covered")
+    rows = []
     for entry in entries:
         cells: list[object] = [entry.where] if grouped else []
         cells.append(display(entry.item.listed_title, entry.item.listed_year or entry.film.year))
@@ -54,5 +72,5 @@ def entries_table(
             *(TICK if p.id in entry.seen else "" for p in people),
             covered_cell(entry.covered),
         ]
-        add_row(built, *cells)
-    return built
+        rows.append(cells)
+    return [*headings, *names, "Covered"], rows

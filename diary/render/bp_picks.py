@@ -1,15 +1,12 @@
 """Rounds of "Pick Three, Choose One" as lines, tables and dicts."""
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from diary.core.films import label
 from diary.core.picks import Round
 from diary.render.diary import film_dict
-from diary.render.tables import add_row, table
-
-if TYPE_CHECKING:
-    from rich.table import Table
+from diary.render.tables import text_table
 
 
 def option_lines(round_: Round) -> list[str]:
@@ -40,16 +37,21 @@ def round_dict(round_: Round) -> dict[str, Any]:
     }
 
 
-def rounds_table(rounds: Sequence[Round]) -> "Table":
-    built = table("Pick", "Date", "Proposed by", "Options", "Chosen by", "Chosen", right=["Pick"])
-    for round_ in rounds:
-        add_row(
-            built,
-            round_.pick.id,
-            round_.pick.created_at.date().isoformat(),
-            round_.proposed_by.name if round_.proposed_by else "",
-            " / ".join(label(e.film) for e in round_.options),
-            round_.chosen_by.name if round_.chosen_by else "",
-            label(round_.chosen.film) if round_.chosen else "(waiting)",
-        )
-    return built
+def rounds_text(rounds: Sequence[Round], width: int) -> str:
+    """One row per round, drawn as text (a history of any length prints quickly)."""
+    return text_table(
+        ["Pick", "Date", "Proposed by", "Options", "Chosen by", "Chosen"],
+        (
+            [
+                round_.pick.id,
+                round_.pick.created_at.date().isoformat(),
+                round_.proposed_by.name if round_.proposed_by else "",
+                " / ".join(label(e.film) for e in round_.options),
+                round_.chosen_by.name if round_.chosen_by else "",
+                label(round_.chosen.film) if round_.chosen else "(waiting)",
+            ]
+            for round_ in rounds
+        ),
+        width,
+        right=["Pick"],
+    )

@@ -6,7 +6,7 @@ never parsed for markup or highlighted (and is cheaper to render). Rich is impor
 a table is actually built, so commands that print one line never pay for it.
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING
 
@@ -86,3 +86,53 @@ def _fitted(first: "Table", width: int) -> list[int]:
             break
         widths[widest] -= 1
     return widths
+
+
+def text_table(
+    headings: Sequence[str], rows: Iterable[Sequence[object]], width: int, right: Iterable[str] = ()
+) -> str:
+    """A table of one-line cells drawn as text in rich's default look, for long listings of
+    short cells (rich measures and wraps every cell, which costs more than the command).
+
+    Columns are as wide as their widest cell; when the table is wider than `width`, the
+    widest columns give way and their cells end in "…". Control characters never reach the
+    terminal: they are dropped, and line breaks and tabs become spaces.
+    """
+    from rich.cells import cell_len, set_cell_size
+
+    right = set(right)
+    body = [[_one_line(value) for value in row] for row in rows]
+    widths = [
+        max([cell_len(h), *(cell_len(row[i]) for row in body)]) for i, h in enumerate(headings)
+    ]
+    while sum(widths) + 3 * len(widths) + 1 > width and max(widths) > 4:
+        widths[widths.index(max(widths))] -= 1
+
+    def fit(text: str, size: int, right_aligned: bool) -> str:
+        if cell_len(text) > size:
+            return set_cell_size(text, size - 1) + "…"
+        padding = " " * (size - cell_len(text))
+        return padding + text if right_aligned else text + padding
+
+    def line(cells: Sequence[str], edge: str, between: str, aligned: bool = True) -> str:
+        parts = (
+            fit(cell, size, aligned and heading in right)
+            for cell, size, heading in zip(cells, widths, headings, strict=True)
+        )
+        return edge + " " + f" {between} ".join(parts) + " " + edge
+
+    def rule(left: str, fill: str, cross: str, end: str) -> str:
+        return left + cross.join(fill * (size + 2) for size in widths) + end
+
+    lines = [rule("┏", "━", "┳", "┓"), line(list(headings), "┃", "┃", aligned=False)]
+    lines.append(rule("┡", "━", "╇", "┩"))
+    lines.extend(line(row, "│", "│") for row in body)
+    lines.append(rule("└", "─", "┴", "┘"))
+    return "\n".join(lines) + "\n"
+
+
+def _one_line(value: object) -> str:
+    from diary.core.words import CONTROL
+
+    text = "" if value is None else str(value)
+    return CONTROL.sub("", text.replace("\r\n", " ").replace("\n", " ").replace("\t", " "))

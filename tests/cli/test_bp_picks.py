@@ -306,3 +306,8 @@ def test_the_history_takes_the_same_queries_however_many_rounds(cli: Cli, hosts:
         )
     assert len(picks(cli)) == 12
     assert history_queries() == few
+    table = cli.ok("bp", "picks").stdout.splitlines()
+    assert table[1].split("┃")[1:4] == [" Pick ", " Date       ", " Proposed by "]
+    assert [line.split("│")[1].strip() for line in table[3:-1]] == [
+        str(n) for n in range(12, 0, -1)
+    ]

@@ -1,0 +1,271 @@
+"""Every listing, export and import on generated diaries of 1,000 to 1,000,000 viewings.
+
+Run by hand: `python -m benchmarks.scale [--sizes 1000 10000 100000 1000000] [--table-max N]`.
+For each size it builds a diary (the schema through the program, the rows by bulk SQL, as
+`benchmarks.diary_commands` does, plus 1,000 rounds of Pick Three, Choose One), then runs
+each command once as a whole `python -m diary …` process and records its wall-clock time,
+its CPU time (user + system) and its peak memory (maximum resident set, from `wait4`).
+Times are shown as a ratio to the floor `python -c "import sqlmodel"`; exports and imports
+also as viewings per second after start-up (`diary people list` on the same database).
+
+Results are kept in benchmarks/scale-results.json, so sizes can be run separately (the
+million is CPU-heavy); the "Scale" section of docs/performance.md is rewritten from all of
+them each time.
+"""
+
+import argparse
+import csv
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from benchmarks.common import ROOT, environment, run_diary, stamp, write_section
+from benchmarks.diary_commands import build
+
+SECTION = "Scale: 1,000 to 1,000,000 viewings"
+RESULTS = ROOT / "benchmarks" / "scale-results.json"
+SIZES = (1_000, 10_000, 100_000, 1_000_000)
+ROUNDS = 1_000
+MEMORY_TARGET_MIB = 150
+# Commands whose memory must stay under the target at every size.
+FLAT = (
+    "list",
+    "list --json",
+    "export json",
+    "export letterboxd",
+    "bp export",
+    "import json",
+)
+THROUGHPUT = {  # rows per second after start-up the issue asks for
+    "export json": 150_000,
+    "export letterboxd": 50_000,
+    "import json": 100_000,
+    "import letterboxd": 25_000,
+    "checklist import": 15_000,
+}
+LIST_ROWS = 10_000
+
+
+def add_rounds(db: Path, rounds: int) -> None:
+    """`rounds` decided rounds of Pick Three, Choose One over the Best Picture nominees."""
+    connection = sqlite3.connect(db)
+    with connection:
+        checklist, films = connection.execute(
+            "SELECT c.id, json_group_array(i.film_id) FROM checklist c "
+            "JOIN checklist_item i ON i.checklist_id = c.id WHERE c.slug = 'best-picture'"
+        ).fetchone()
+        nominees = json.loads(films)
+        connection.executemany(
+            "INSERT INTO pick (id, checklist_id, proposed_by, chosen_by, chosen_film_id, "
+            "created_at) VALUES (?, ?, 1, 2, ?, '2025-01-01 00:00:00')",
+            ((n, checklist, nominees[(3 * n) % len(nominees)]) for n in range(1, rounds + 1)),
+        )
+        connection.executemany(
+            "INSERT INTO pick_option (pick_id, position, film_id) VALUES (?, ?, ?)",
+            (
+                (n, p, nominees[(3 * n + p - 1) % len(nominees)])
+                for n in range(1, rounds + 1)
+                for p in (1, 2, 3)
+            ),
+        )
+    connection.close()
+
+
+def run(argv: Sequence[str], env: dict[str, str]) -> dict[str, float]:
+    """One whole run: wall and CPU seconds, peak memory in MiB; fails loudly if it fails."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        list(argv), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT
+    )
+    assert process.stderr is not None
+    errors = process.stderr.read().decode()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.stderr.close()
+    if status != 0:
+        raise SystemExit(f"{' '.join(argv)} failed:\n{errors}")
+    counted = re.search(r"(?:Wrote|Restored) (\d+) (?:diary )?rows", errors)
+    return {
+        "wall": time.perf_counter() - started,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "mib": usage.ru_maxrss / 1024,
+        "rows": int(counted[1]) if counted else 0,
+    }
+
+
+def diary(*args: str) -> list[str]:
+    return [sys.executable, "-m", "diary", *args]
+
+
+def fresh(folder: Path, name: str, *people: str) -> dict[str, str]:
+    """The environment of a new, empty database (made by the program), with these people."""
+    db = folder / name
+    db.unlink(missing_ok=True)
+    env = environment(db)
+    run_diary(env, "people", "list")
+    for person in people:
+        run_diary(env, "people", "add", person)
+    return os.environ | env
+
+
+def write_list(path: Path, rows: int) -> None:
+    """A checklist CSV: half films the diary has (by title and year), half new ones."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(["title", "year"])
+        for n in range(rows // 2):
+            out.writerow([f"Bench Picture {n}", 1930 + n % 95])
+            out.writerow([f"Listed Picture {n}", 1960 + n % 50])
+
+
+def measure_size(viewings: int, table_max: int, only: set[str]) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="diary-scale-") as name:
+        folder = Path(name)
+        db = folder / "diary.db"
+        print(f"{viewings:,}: building…", file=sys.stderr)
+        build(db, viewings)
+        add_rounds(db, ROUNDS)
+        env = os.environ | environment(db)
+        found: dict[str, dict[str, float]] = {}
+
+        def timed(label: str, argv: list[str], environ: dict[str, str] | None = None) -> None:
+            if only and label not in only | {"floor", "start-up"}:
+                return
+            print(f"{viewings:,}: {label}", file=sys.stderr)
+            found[label] = run(argv, env if environ is None else environ)
+
+        timed("floor", [sys.executable, "-c", "import sqlmodel"])
+        timed("start-up", diary("people", "list"))
+        timed("list --limit 50", diary("list", "--limit", "50"))
+        if viewings <= table_max:
+            timed("list", diary("list"))
+        timed("list --json", diary("list", "--json"))
+        timed("list --jsonl", diary("list", "--jsonl"))
+        timed("bp list", diary("bp", "list"))
+        timed("bp progress", diary("bp", "progress"))
+        timed("bp picks", diary("bp", "picks"))
+        timed("bp export", diary("bp", "export", str(folder / "sheet.csv")))
+        dump = folder / "dump.json"
+        timed("export json", diary("export", "json", str(dump)))
+        if not only or "import json" in only:
+            timed("import json", diary("import", "json", str(dump)), fresh(folder, "r.db"))
+        dump.unlink(missing_ok=True)
+        letterboxd = folder / "letterboxd"
+        timed("export letterboxd", diary("export", "letterboxd", str(letterboxd), "--by", "Ellen"))
+        if not only or "import letterboxd" in only:
+            timed(
+                "import letterboxd",
+                diary("import", "letterboxd", str(letterboxd), "--as", "Ellen"),
+                fresh(folder, "letterboxd.db", "Ellen"),
+            )
+        shutil.rmtree(letterboxd, ignore_errors=True)
+        write_list(folder / "list.csv", LIST_ROWS)
+        timed("checklist import", diary("checklist", "import", str(folder / "list.csv")))
+        for label in found:
+            found[label].setdefault("rows", 0)
+        if "checklist import" in found:
+            found["checklist import"]["rows"] = LIST_ROWS
+        return {"size_mb": db.stat().st_size / 1e6, "runs": found}
+
+
+def cell(runs: dict[str, dict[str, float]], label: str) -> str:
+    if label not in runs:
+        return "—"
+    floor, found = runs["floor"], runs[label]
+    return f"{found['cpu']:.2f} s · {found['cpu'] / floor['cpu']:.1f}× · {found['mib']:.0f} MiB"
+
+
+def per_second(result: dict[str, Any], label: str, viewings: int) -> str:
+    runs = result["runs"]
+    if label not in runs:
+        return "—"
+    rows = runs[label]["rows"]
+    if label == "import letterboxd":  # the rows the export wrote
+        rows = runs["export letterboxd"]["rows"]
+    spent = runs[label]["cpu"] - runs["start-up"]["cpu"]
+    return f"{rows / spent:,.0f}" if spent > 0 else "—"
+
+
+def report(results: dict[str, dict[str, Any]], machine: str) -> str:
+    sizes = sorted(results, key=int)
+    runs_of = {size: results[size]["runs"] for size in sizes}
+    labels = [label for label in next(iter(runs_of.values())) if label != "floor"]
+    for size in sizes:
+        labels += [label for label in runs_of[size] if label not in labels and label != "floor"]
+    head = " | ".join(f"{int(s):,}" for s in sizes)
+    lines = [
+        machine,
+        "",
+        "Diaries of N viewings over 5,000 films plus the Best Picture nominees, three people "
+        "(1–3 at each viewing, 30% tagged), and 1,000 decided rounds of Pick Three, Choose "
+        "One, built by `python -m benchmarks.scale`. Each command is one whole "
+        "`python -m diary …` run, its output thrown away. A cell is the run's CPU time (user "
+        "+ system; the wall clock of a shared machine says more about its other work), that "
+        'time as a multiple of the floor `python -c "import sqlmodel"`, and the peak '
+        f"resident memory. Target: under {MEMORY_TARGET_MIB} MiB at every size for "
+        f"{', '.join(f'`{label}`' for label in FLAT)}.",
+        "",
+        f"| Command | {head} |",
+        "| --- |" + " ---: |" * len(sizes),
+        '| floor: `python -c "import sqlmodel"` | '
+        + " | ".join(f"{runs_of[s]['floor']['cpu']:.2f} s" for s in sizes)
+        + " |",
+    ]
+    for label in labels:
+        lines.append(f"| `{label}` | " + " | ".join(cell(runs_of[s], label) for s in sizes) + " |")
+    lines += [
+        "",
+        "Rows per second of CPU after start-up (`diary people list`): rows of every table "
+        "for the JSON dump, the person's diary rows for Letterboxd, the list's rows for a "
+        f"checklist ({LIST_ROWS:,}: half films of the diary, half new).",
+        "",
+        f"| Command | {head} | Target |",
+        "| --- |" + " ---: |" * len(sizes) + " --- |",
+    ]
+    for label, target in THROUGHPUT.items():
+        cells = " | ".join(per_second(results[s], label, int(s)) for s in sizes)
+        lines.append(f"| `{label}` | {cells} | ≥ {target:,} |")
+    sizes_line = ", ".join(f"{int(s):,}: {results[s]['size_mb']:.0f} MB" for s in sizes)
+    lines += ["", f"Database sizes: {sizes_line}."]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument(
+        "--table-max",
+        type=int,
+        default=100_000,
+        help="largest diary to print as a table (rich lays out ~1,000 rows a second)",
+    )
+    parser.add_argument("--only", nargs="+", default=[], help="measure only these commands")
+    parser.add_argument(
+        "--report", action="store_true", help="only rewrite the section from the kept results"
+    )
+    args = parser.parse_args()
+    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    for size in [] if args.report else args.sizes:
+        load = os.getloadavg()[0]
+        measured = measure_size(size, args.table_max, set(args.only))
+        measured["when"] = f"{stamp()} Load average {load:.1f} when started."
+        if args.only and str(size) in results:  # some commands again: keep the others
+            measured["runs"] = results[str(size)]["runs"] | measured["runs"]
+        results[str(size)] = measured
+        RESULTS.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    stamps = sorted({str(r["when"]) for r in results.values()})
+    body = report(results, " ".join(stamps))
+    write_section(SECTION, body)
+    print(body)
+
+
+if __name__ == "__main__":
+    main()
