@@ -1,10 +1,10 @@
 """A lossless JSON dump of the whole database, and restoring one into an empty database.
 
 Every table of the schema is dumped (whatever tables the models define), parents before
-children and rows by primary key, with each value exactly as SQLite stores it: integers,
-text (dates as 'YYYY-MM-DD', times as 'YYYY-MM-DD HH:MM:SS.ffffff'), null, and JSON booleans
-for boolean columns. So a dump restored and dumped again is the same file. The format is
-described in docs/json-format.md.
+children and rows by primary key, with each value written the same way whichever engine
+holds it: integers, text (dates as 'YYYY-MM-DD', times as 'YYYY-MM-DD HH:MM:SS.ffffff'),
+null, and JSON booleans for boolean columns. So a dump restored and dumped again is the same
+file, on either engine. The format is described in docs/json-format.md.
 
 A new database is not empty: migrations load the built-in Best Picture checklist. "Empty"
 therefore means "nothing but what a fresh install holds"; restoring replaces those rows with
@@ -26,7 +26,6 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
-    create_engine,
     text,
 )
 from sqlalchemy.exc import IntegrityError
@@ -35,7 +34,7 @@ from sqlmodel import Session, SQLModel
 import diary.store.models  # noqa: F401  (registers every table)
 from diary.core.errors import InvalidInput
 from diary.core.words import counted
-from diary.store import migrations
+from diary.store import dialect, migrations
 
 FORMAT = "diary-dump"
 FORMAT_VERSION = 1
@@ -63,17 +62,19 @@ def _select(table: Table, columns: list[str] | None = None) -> str:
 def _to_json(value: Any, boolean: bool) -> Value:
     if boolean and value in (0, 1) and not isinstance(value, float):
         return bool(value)
-    if isinstance(value, bytes):
-        return {"base64": base64.b64encode(value).decode("ascii")}
+    if isinstance(value, bytes | memoryview):
+        return {"base64": base64.b64encode(bytes(value)).decode("ascii")}
+    if isinstance(value, datetime):  # an engine that hands back times, not text
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
     return value
 
 
 def _from_json(value: Value) -> Any:
-    if isinstance(value, bool):
-        return int(value)
     if isinstance(value, dict):
         return base64.b64decode(value["base64"])
-    return value
+    return value  # a boolean goes as one: stored as 1/0 by SQLite, as a boolean elsewhere
 
 
 def schema_version(connection: Connection) -> int:
@@ -86,7 +87,7 @@ def dump(session: Session) -> dict[str, Any]:
     out: list[dict[str, Any]] = []
     for table in tables():
         flags = [isinstance(c.type, Boolean) for c in table.columns]
-        rows = connection.exec_driver_sql(_select(table)).fetchall()
+        rows = dialect.driver_fetch(connection, _select(table), {})
         out.append(
             {
                 "name": table.name,
@@ -236,7 +237,7 @@ def restore(session: Session, data: dict[str, Any], name: str) -> Restored:
             f"this database already holds data ({', '.join(busy)}); restore {name} into a new "
             f"database: diary --db NEW.db import json {name}"
         )
-    connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    dialect.defer_foreign_keys(connection)
     ordered = tables()
     for table in reversed(ordered):
         connection.exec_driver_sql(f"DELETE FROM {_quoted(table.name)}")
@@ -247,34 +248,42 @@ def restore(session: Session, data: dict[str, Any], name: str) -> Restored:
         if not found["rows"]:
             continue
         columns = ", ".join(map(_quoted, found["columns"]))
-        marks = ", ".join("?" for _ in found["columns"])
+        marks = dialect.marks(connection.dialect, len(found["columns"]))
         rows = [tuple(_from_json(v) for v in row) for row in found["rows"]]
+        insert = f"INSERT INTO {_quoted(table.name)} ({columns}) VALUES ({marks})"
         try:
-            connection.exec_driver_sql(
-                f"INSERT INTO {_quoted(table.name)} ({columns}) VALUES ({marks})", rows
-            )
+            with connection.begin_nested():
+                connection.exec_driver_sql(insert, rows)
         except IntegrityError as exc:
-            # The rows before the failing one went in (the table was empty): that names it.
-            done = connection.exec_driver_sql(f"SELECT count(*) FROM {_quoted(table.name)}")
             reason = str(exc.orig).splitlines()[0]
-            raise InvalidInput(
-                f"{name}: table {table.name} row {done.scalar_one() + 1}: {reason}"
-            ) from None
+            number = _failing_row(connection, insert, rows)
+            raise InvalidInput(f"{name}: table {table.name} row {number}: {reason}") from None
         total += len(rows)
-    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    broken = dialect.dangling(connection, ordered)
     if broken:
-        table, rowid, parent, _ = broken[0]
+        table_name, row_id, parent = broken[0]
         raise InvalidInput(
-            f"{name}: a row of {table} (rowid {rowid}) points at a missing {parent} row"
+            f"{name}: a row of {table_name} (id {row_id}) points at a missing {parent} row"
         )
+    dialect.catch_up_ids(connection, ordered)
     return Restored(len(ordered), total)
+
+
+def _failing_row(connection: Connection, insert: str, rows: list[tuple[Any, ...]]) -> int:
+    """The number of the first row that cannot go in (only asked once a table failed)."""
+    for number, row in enumerate(rows, 1):
+        try:
+            with connection.begin_nested():
+                connection.exec_driver_sql(insert, row)
+        except IntegrityError:
+            return number
+    return len(rows)
 
 
 def user_tables(connection: Connection) -> list[str]:
     """Tables whose contents differ from a fresh install's (times of creation aside)."""
-    reference = create_engine("sqlite://")
+    reference = migrations.fresh_install()
     try:
-        migrations.upgrade(reference, "a fresh database")
         with reference.connect() as fresh:
             return [
                 f"{table.name}: {counted(count, 'rows')}"
@@ -287,7 +296,12 @@ def user_tables(connection: Connection) -> list[str]:
 
 def _differs(connection: Connection, fresh: Connection, table: Table) -> int | None:
     columns = [c.name for c in table.columns if not _is_time(c)]
-    mine = connection.exec_driver_sql(_select(table, columns)).fetchall()
-    if mine == fresh.exec_driver_sql(_select(table, columns)).fetchall():
+    mine = _plain(dialect.driver_fetch(connection, _select(table, columns), {}))
+    if mine == _plain(dialect.driver_fetch(fresh, _select(table, columns), {})):
         return None
     return len(mine)
+
+
+def _plain(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Rows as a dump writes them, so that two engines' rows compare equal."""
+    return [tuple(_to_json(v, False) for v in row) for row in rows]

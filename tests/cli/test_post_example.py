@@ -2,12 +2,12 @@
 and running it again on the same database changes nothing."""
 
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 from tests.conftest import ROOT
+from tests.dbaccess import connect
 from tests.render.post_support import structure
 
 SCRIPT = ROOT / "examples" / "jaws-installment.sh"
@@ -40,7 +40,7 @@ def test_the_example_builds_the_committed_installment_and_can_run_again(
     second = run_example(env_setup, tmp_path / "formats")
     assert second.returncode == 0, second.stderr
     assert second.stdout == expected
-    with sqlite3.connect(env_setup) as connection:
+    with connect(env_setup) as connection:
         assert connection.execute("SELECT count(*) FROM viewing").fetchone() == (1,)
         assert connection.execute("SELECT number, status FROM post").fetchall() == [(75, "ready")]
         people = connection.execute("SELECT name, role FROM person ORDER BY id").fetchall()

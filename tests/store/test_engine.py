@@ -12,6 +12,8 @@ from diary.store import database, migrations
 from diary.store.engine import make_engine, session_scope
 from diary.store.location import Location, mask_url, resolve
 
+pytestmark = pytest.mark.sqlite_only  # the connect hook, locks and files of SQLite
+
 
 @pytest.fixture
 def location(tmp_path: Path) -> Location:
