@@ -141,6 +141,15 @@ def with_database(url: str, name: str) -> str:
     return url.rsplit("/", 1)[0] + "/" + name
 
 
+def create_database(url: str, name: str) -> str:
+    """Create database `name` on the server of superuser `url`; its URL."""
+    import psycopg
+
+    with psycopg.connect(plain(url), autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return with_database(url, name)
+
+
 def new_folder() -> Path:
     return Path(tempfile.mkdtemp(prefix="diary-pg-"))
 
