@@ -61,7 +61,8 @@ def _server_engine(location: Location) -> Engine:
 
     def on_begin(connection: Any) -> None:
         if connection.get_execution_options().get(WRITE, False):
-            connection.exec_driver_sql(f"SET LOCAL lock_timeout = {timeout}")
+            # 0 would mean "wait for ever" to PostgreSQL, "not at all" to SQLite: keep SQLite's.
+            connection.exec_driver_sql(f"SET LOCAL lock_timeout = {max(timeout, 1)}")
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
 
     event.listen(engine, "begin", on_begin)
