@@ -1,25 +1,79 @@
-"""Every test gets its own database file, a fixed "today" and no prompts."""
+"""Every test gets its own database, a fixed "today" and no prompts.
+
+The database is a SQLite file, or with DIARY_TEST_DB=postgresql a fresh PostgreSQL database
+copied from a migrated template (see tests/pgdb.py); tests marked `sqlite_only` look at what
+only a SQLite file has and are skipped there.
+"""
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2025-02-01"
+ENGINE = os.environ.get("DIARY_TEST_DB", "sqlite").strip().lower() or "sqlite"
+if ENGINE not in ("sqlite", "postgresql"):
+    raise pytest.UsageError(f"DIARY_TEST_DB must be sqlite or postgresql, not {ENGINE!r}")
+ON_POSTGRES = ENGINE == "postgresql"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only: looks at what only a SQLite file has (skipped on PostgreSQL)"
+    )
+    config.addinivalue_line("markers", "postgres_only: needs a PostgreSQL server")
+
+
+# A test module that names none of these never touches a database: on PostgreSQL it would
+# only repeat its SQLite run, so it runs once.
+_USES_A_DATABASE = re.compile(r"\bcli\b|env_setup|[Ss]ession|run_diary|engine|rows\(|snapshot\(")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    sources: dict[Path, str] = {}
+    for item in items:
+        if ON_POSTGRES and item.get_closest_marker("sqlite_only"):
+            item.add_marker(pytest.mark.skip(reason="SQLite only"))
+        if not ON_POSTGRES and item.get_closest_marker("postgres_only"):
+            item.add_marker(pytest.mark.skip(reason="runs with DIARY_TEST_DB=postgresql"))
+        if ON_POSTGRES:
+            path = Path(str(item.fspath))
+            if path not in sources:
+                sources[path] = path.read_text(encoding="utf-8")
+            if not _USES_A_DATABASE.search(sources[path]):
+                item.add_marker(pytest.mark.skip(reason="touches no database"))
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Any]:
+    """The PostgreSQL server of this run (started here unless DIARY_TEST_PG_URL names one)."""
+    from tests.pgdb import Server
+
+    with Server.for_tests() as server:
+        yield server
 
 
 @pytest.fixture(autouse=True)
-def env_setup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def env_setup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Iterator[Path]:
     from diary.cli.context import state
     from diary.store import database
 
-    db = tmp_path / "diary.db"
-    monkeypatch.setenv("DIARY_DB", str(db))
+    if ON_POSTGRES:
+        server = request.getfixturevalue("pg_server")
+        db: Any = server.fresh_database()
+        monkeypatch.setenv("DIARY_DB", db.url)
+    else:
+        db = tmp_path / "diary.db"
+        monkeypatch.setenv("DIARY_DB", str(db))
     monkeypatch.setenv("DIARY_TODAY", TODAY)
     monkeypatch.setenv("DIARY_NO_PROMPT", "1")
     monkeypatch.setenv("NO_COLOR", "1")
@@ -29,6 +83,8 @@ def env_setup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     state.debug = False
     yield db
     database.reset()
+    if ON_POSTGRES:
+        db.drop()
 
 
 class Result:

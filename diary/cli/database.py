@@ -6,8 +6,9 @@ import typer
 
 from diary.cli import context
 from diary.cli.output import emit_json, say
+from diary.core.words import counted
 
-HELP = """The database: path, status, check, backup, upgrade.
+HELP = """The database: path, status, check, backup, upgrade, copy.
 
 \b
 Example:
@@ -31,7 +32,7 @@ def db_path() -> None:
 
 @app.command("status")
 def db_status(json_: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Show the schema version, size and row counts.
+    """Show the engine, schema version, size and row counts (and the server's version).
 
     \b
     Example:
@@ -51,7 +52,9 @@ def db_status(json_: bool = typer.Option(False, "--json", help="Print JSON.")) -
 
 @app.command("check")
 def db_check() -> None:
-    """Check the file's integrity and its foreign keys; exit 1 if anything is wrong.
+    """Check the database's integrity and its foreign keys; exit 1 if anything is wrong.
+
+    On a server: the schema version, rows pointing at missing rows, and id sequences.
 
     \b
     Example:
@@ -78,17 +81,20 @@ def db_backup(
 ) -> None:
     """Write a consistent copy of the database, even while it is in use.
 
+    A SQLite diary is copied as a SQLite file; a diary on a server is written as a JSON dump
+    (restore it with `diary --db NEW import json FILE`, or `diary db copy`).
+
     \b
     Example:
       diary db backup ~/diary-2025-01-26.db
     """
     from diary.core import clock
-    from diary.core.errors import StorageError
     from diary.store.backup import backup_file
 
     location = context.location()
     if location.path is None:
-        raise StorageError(f"{location.shown} is not a SQLite file; back it up with its own tools")
+        _backup_server(file, force)
+        return
     if file is None:
         stamp = clock.now().strftime("%Y%m%dT%H%M%S")
         file = location.path.with_name(f"{location.path.stem}-backup-{stamp}.db")
@@ -98,6 +104,70 @@ def db_backup(
             file = location.path.with_name(f"{location.path.stem}-backup-{stamp}-{copy}.db")
     written = backup_file(location.path, file.expanduser().absolute(), force)
     say(f"Backed up {location.path} to {written}.")
+
+
+def _backup_server(file: Path | None, force: bool) -> None:
+    from diary.core import clock
+    from diary.core.dump import Written, dump_text
+    from diary.core.errors import InvalidInput
+    from diary.store.files import check_target, write_pieces
+
+    if file is None:
+        stamp = clock.now().strftime("%Y%m%dT%H%M%S")
+        raise InvalidInput(
+            "a diary on a server has no folder to back up beside; name the file, "
+            f"e.g. diary db backup diary-{stamp}.json"
+        )
+    target = file.expanduser().absolute()
+    check_target(target, force)
+    written = Written()
+    with context.session() as db:
+        write_pieces(target, dump_text(db, written), force=force)
+    rows = written.rows
+    say(f"Backed up {context.location().shown} ({rows} rows) to {target} as a JSON dump.")
+
+
+@app.command("copy")
+def db_copy(
+    source: str = typer.Argument(..., metavar="SRC", help="The diary to copy: a path or a URL."),
+    target: str = typer.Argument(
+        ..., metavar="DST", help="Where to: a path or a URL of a new, empty database."
+    ),
+) -> None:
+    """Copy a whole diary to another database, on either engine, losslessly.
+
+    DST must be new or empty (a fresh install's rows are replaced); every row keeps its id,
+    so `diary export json` of both sides is identical. SQLite to PostgreSQL starts sharing;
+    PostgreSQL to SQLite takes a copy home.
+
+    \b
+    Example:
+      diary db copy ~/diary.db postgresql://ann:secret@nas.local/diary
+      diary db copy postgresql://ann@nas.local/diary ~/diary-copy.db
+    """
+    import tempfile
+    from pathlib import Path
+
+    from diary.core.dump import Written, dump_text
+    from diary.core.dump_reader import restore_file
+    from diary.core.errors import InvalidInput
+    from diary.store.database import open_session
+    from diary.store.files import write_pieces
+    from diary.store.location import resolve
+
+    source_at, target_at = resolve(source), resolve(target)
+    if source_at.url == target_at.url:
+        raise InvalidInput(f"{source_at.shown} is both SRC and DST; name another database")
+    with tempfile.TemporaryDirectory() as folder:  # streamed through a file: flat in memory
+        between = Path(folder) / "copy.json"
+        with open_session(source_at, write=False, notify=say) as db:
+            write_pieces(between, dump_text(db, Written()))
+        with open_session(target_at, write=True, notify=say) as db:
+            restored = restore_file(db, between, source_at.shown)
+    say(
+        f"Copied {counted(restored.rows, 'rows')} in {counted(restored.tables, 'tables')} "
+        f"from {source_at.shown} to {target_at.shown}."
+    )
 
 
 @app.command("upgrade")

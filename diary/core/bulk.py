@@ -1,18 +1,19 @@
-"""Bulk work for importers: Core tables, and key lists passed to SQLite as one JSON parameter.
+"""Bulk work for importers: Core tables, and key lists passed as one parameter.
 
-An importer looks up a thousand keys at a time. Written `IN (SELECT value FROM
-json_each(:keys))` with the keys as one JSON array, the list is a single bound parameter that
-SQLite unpacks itself, instead of a thousand parameters expanded and processed one by one.
+An importer looks up a thousand keys at a time. Written `IN :keys` with the keys as one list,
+the list is a single bound parameter the database unpacks itself, instead of a thousand
+parameters expanded and processed one by one (diary.store.dialect says how, per engine).
 """
 
-import json
 from collections.abc import Iterable
 from typing import Any, cast
 
 from sqlalchemy import Table
 from sqlmodel import Session, SQLModel
 
-IN_KEYS = "IN (SELECT value FROM json_each(:keys))"
+from diary.store.dialect import catch_up_ids, driver_fetch, marks
+
+IN_KEYS = "IN :keys"
 
 
 def table(model: type[SQLModel]) -> Table:
@@ -20,18 +21,15 @@ def table(model: type[SQLModel]) -> Table:
     return cast(Table, model.__table__)  # type: ignore[attr-defined]
 
 
-def json_list(values: Iterable[Any]) -> str:
-    return json.dumps(list(values), ensure_ascii=False)
+def json_list(values: Iterable[Any]) -> list[Any]:
+    """The keys for `IN :keys`, as one parameter."""
+    return list(values)
 
 
 def fetch(session: Session, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
-    """Rows of a query, read straight from the driver inside the session's transaction
-    (no result objects per row); values come back as SQLite holds them."""
-    cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        return cursor.execute(sql, params).fetchall()
-    finally:
-        cursor.close()
+    """Rows of a query (none for a statement that returns none), read straight from the
+    driver inside the session's transaction (no result objects per row)."""
+    return driver_fetch(session.connection(), sql, params)
 
 
 def insert_rows(session: Session, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
@@ -54,7 +52,9 @@ def insert_rows(session: Session, model: type[SQLModel], rows: list[dict[str, An
                     done[key] = convert(key)
                 value[index] = done[key]
     columns = ", ".join(names)
-    marks = ", ".join("?" for _ in names)
+    row_marks = marks(connection.dialect, len(names))
     connection.exec_driver_sql(
-        f"INSERT INTO {target.name} ({columns}) VALUES ({marks})", [tuple(v) for v in values]
+        f"INSERT INTO {target.name} ({columns}) VALUES ({row_marks})", [tuple(v) for v in values]
     )
+    if "id" in names:
+        catch_up_ids(connection, [target])

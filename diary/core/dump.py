@@ -1,10 +1,10 @@
 """A lossless JSON dump of the whole database, and restoring one into an empty database.
 
 Every table of the schema is dumped (whatever tables the models define), parents before
-children and rows by primary key, with each value exactly as SQLite stores it: integers,
-text (dates as 'YYYY-MM-DD', times as 'YYYY-MM-DD HH:MM:SS.ffffff'), null, and JSON booleans
-for boolean columns. So a dump restored and dumped again is the same file. The format is
-described in docs/json-format.md.
+children and rows by primary key, with each value written the same way whichever engine
+holds it: integers, text (dates as 'YYYY-MM-DD', times as 'YYYY-MM-DD HH:MM:SS.ffffff'),
+null, and JSON booleans for boolean columns. So a dump restored and dumped again is the same
+file, on either engine. The format is described in docs/json-format.md.
 
 A new database is not empty: migrations load the built-in Best Picture checklist. "Empty"
 therefore means "nothing but what a fresh install holds"; restoring replaces those rows with
@@ -28,14 +28,13 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
-    create_engine,
     text,
 )
 from sqlmodel import Session, SQLModel
 
 import diary.store.models  # noqa: F401  (registers every table)
 from diary.core.words import counted
-from diary.store import migrations
+from diary.store import dialect, migrations
 
 FORMAT = "diary-dump"
 FORMAT_VERSION = 1
@@ -63,8 +62,12 @@ def _select(table: Table, columns: list[str] | None = None) -> str:
 def _to_json(value: Any, boolean: bool) -> Value:
     if boolean and value in (0, 1) and not isinstance(value, float):
         return bool(value)
-    if isinstance(value, bytes):
-        return {"base64": base64.b64encode(value).decode("ascii")}
+    if isinstance(value, bytes | memoryview):
+        return {"base64": base64.b64encode(bytes(value)).decode("ascii")}
+    if isinstance(value, datetime):  # an engine that hands back times, not text
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
     return value
 
 
@@ -79,11 +82,9 @@ def _row_text(encode: Callable[[Any], str], row: Any, flags: list[bool]) -> str:
 
 
 def _from_json(value: Value) -> Any:
-    if isinstance(value, bool):
-        return int(value)
     if isinstance(value, dict):
         return base64.b64decode(value["base64"])
-    return value
+    return value  # a boolean goes as one: stored as 1/0 by SQLite, as a boolean elsewhere
 
 
 def schema_version(connection: Connection) -> int:
@@ -186,9 +187,8 @@ def _is_any(value: Any) -> bool:
 
 def user_tables(connection: Connection) -> list[str]:
     """Tables whose contents differ from a fresh install's (times of creation aside)."""
-    reference = create_engine("sqlite://")
+    reference = migrations.fresh_install()
     try:
-        migrations.upgrade(reference, "a fresh database")
         with reference.connect() as fresh:
             return [
                 f"{table.name}: {counted(count, 'rows')}"
@@ -201,7 +201,12 @@ def user_tables(connection: Connection) -> list[str]:
 
 def _differs(connection: Connection, fresh: Connection, table: Table) -> int | None:
     columns = [c.name for c in table.columns if not _is_time(c)]
-    mine = connection.exec_driver_sql(_select(table, columns)).fetchall()
-    if mine == fresh.exec_driver_sql(_select(table, columns)).fetchall():
+    mine = _plain(dialect.driver_fetch(connection, _select(table, columns), {}))
+    if mine == _plain(dialect.driver_fetch(fresh, _select(table, columns), {})):
         return None
     return len(mine)
+
+
+def _plain(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Rows as a dump writes them, so that two engines' rows compare equal."""
+    return [tuple(_to_json(v, False) for v in row) for row in rows]

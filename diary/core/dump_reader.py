@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import Table
+from sqlalchemy import Connection, Table
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -31,6 +31,7 @@ from diary.core.dump import (
 from diary.core.dump_values import check_value
 from diary.core.errors import InvalidInput
 from diary.core.words import escaped
+from diary.store import dialect
 
 BATCH = 1000
 Events = Iterator[tuple[str, Any]]
@@ -42,11 +43,12 @@ class Restored:
     rows: int
 
 
-def restore_file(session: Session, path: Path) -> Restored:
-    """Replace the contents of an empty database with the dump in `path`."""
+def restore_file(session: Session, path: Path, name: str | None = None) -> Restored:
+    """Replace the contents of an empty database with the dump in `path` (called `name` in
+    messages, the path itself unless given)."""
     import ijson
 
-    name = str(path)
+    name = name or str(path)
     with path.open("rb") as handle:
         try:
             return _Restore(session, name).run(_events(handle))
@@ -70,6 +72,7 @@ class _Restore:
         self.known = {table.name: table for table in tables()}
         self.done: list[str] = []
         self.rows = 0
+        self.in_table = 0  # rows of the current table already inserted
 
     def run(self, events: Events) -> Restored:
         if next(events, ("", None))[0] != "start_map":
@@ -122,7 +125,7 @@ class _Restore:
                 f"this database already holds data ({', '.join(busy)}); restore {self.name} "
                 f"into a new database: diary --db NEW.db import json {self.name}"
             )
-        self.connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        dialect.defer_foreign_keys(self.connection)
         for table in reversed(tables()):
             self.connection.exec_driver_sql(f"DELETE FROM {_quoted(table.name)}")
 
@@ -173,10 +176,11 @@ class _Restore:
         checks = [_strict(table, c) for c in columns]
         insert = (
             f"INSERT INTO {_quoted(table.name)} ({', '.join(map(_quoted, columns))}) "
-            f"VALUES ({', '.join('?' for _ in columns)})"
+            f"VALUES ({dialect.marks(self.connection.dialect, len(columns))})"
         )
         batch: list[Any] = []
         number = 0
+        self.in_table = 0
         for event, _ in events:
             if event == "end_array":
                 break
@@ -212,24 +216,25 @@ class _Restore:
         if any(type(v) is dict for row in batch for v in row):  # bytes, written as base64
             batch[:] = [tuple(_from_json(v) for v in row) for row in batch]
         try:
-            self.connection.exec_driver_sql(insert, batch)
+            with self.connection.begin_nested():  # a failed batch leaves the transaction usable
+                self.connection.exec_driver_sql(insert, batch)
         except IntegrityError as exc:
-            # The rows before the failing one went in (the table was empty): that names it.
-            done = self.connection.exec_driver_sql(f"SELECT count(*) FROM {_quoted(table.name)}")
             reason = str(exc.orig).splitlines()[0]
-            raise InvalidInput(
-                f"{self.name}: table {table.name} row {done.scalar_one() + 1}: {reason}"
-            ) from None
+            number = self.in_table + _failing_row(self.connection, insert, batch)
+            raise InvalidInput(f"{self.name}: table {table.name} row {number}: {reason}") from None
+        self.in_table += len(batch)
         self.rows += len(batch)
         batch.clear()
 
     def _check_references(self) -> None:
-        broken = self.connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        ordered = tables()
+        broken = dialect.dangling(self.connection, ordered)
         if broken:
-            table, rowid, parent, _ = broken[0]
+            table_name, row_id, parent = broken[0]
             raise InvalidInput(
-                f"{self.name}: a row of {table} (rowid {rowid}) points at a missing {parent} row"
+                f"{self.name}: a row of {table_name} (id {row_id}) points at a missing {parent} row"
             )
+        dialect.catch_up_ids(self.connection, ordered)  # the next id after the restored ones
 
 
 def _strict(table: Table, column: str) -> Callable[[Any], bool]:
@@ -241,6 +246,18 @@ def _strict(table: Table, column: str) -> Callable[[Any], bool]:
         return typed(value) and not check_value(table.name, column, value)
 
     return check
+
+
+def _failing_row(connection: Connection, insert: str, rows: list[Any]) -> int:
+    """The number, within `rows`, of the first row that cannot go in (asked once a batch
+    failed; each try in a savepoint, so the engine's transaction stays usable)."""
+    for number, row in enumerate(rows, 1):
+        try:
+            with connection.begin_nested():
+                connection.exec_driver_sql(insert, row)
+        except IntegrityError:
+            return number
+    return len(rows)
 
 
 def _array(events: Events) -> list[Any]:

@@ -141,14 +141,15 @@ def remove_watched_since_added(
             "WHERE w.person_id = :person AND EXISTS (SELECT 1 FROM viewing v "
             "JOIN viewing_person p ON p.viewing_id = v.id WHERE p.person_id = :person "
             "AND v.film_id = w.film_id AND (v.id >= :viewing OR w.id >= :entry) "
-            "AND substr(v.created_at, 1, 10) >= substr(w.added_at, 1, 10)) "
+            "AND date(v.created_at) >= date(w.added_at)) "
             "ORDER BY f.title_key, f.year, w.id"
         ),
         {"person": person.id, "viewing": first_viewing_id, "entry": first_entry_id},
     )
     if found:
-        session.connection().exec_driver_sql(
-            f"DELETE FROM watchlist_entry WHERE id {IN_KEYS.replace(':keys', '?')}",
-            (json_list(row[0] for row in found),),
+        fetch(
+            session,
+            f"DELETE FROM watchlist_entry WHERE id {IN_KEYS}",
+            {"keys": json_list(row[0] for row in found)},
         )
     return [(display(title, year), entry >= first_entry_id) for entry, title, year in found]

@@ -5,12 +5,13 @@ ask for `diary db upgrade` instead. A missing database file is created fresh.
 """
 
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
 
@@ -18,7 +19,7 @@ from diary.core import clock
 from diary.core.errors import DiaryError, StorageError
 from diary.store import migrations
 from diary.store.backup import backup_file, upgrade_backup_path
-from diary.store.engine import make_engine, session_scope
+from diary.store.engine import make_engine, retry_busy, session_scope
 from diary.store.location import Location
 
 _engines: dict[str, tuple[Engine, bool]] = {}
@@ -58,13 +59,14 @@ def _create(location: Location) -> Engine:
         reason = type(exc).__name__
         if isinstance(exc, ImportError) or reason == "NoSuchModuleError":
             reason = f"no database driver for {scheme!r} is installed"
+            if scheme.startswith(("postgresql", "postgres")):
+                reason += ' (install it with: pip install "diary[postgres]")'
+
         raise StorageError(f"cannot open {location.shown}: {reason}") from exc
 
 
 def _prepare(engine: Engine, location: Location, write: bool, notify: Notify | None) -> None:
-    with engine.connect() as connection:
-        version = migrations.current_version(connection)
-        connection.rollback()
+    version = retry_busy(lambda: _read_version(engine))
     migrations.check_not_newer(version, location.shown)
     latest = migrations.latest_version()
     if version == latest:
@@ -81,6 +83,13 @@ def _prepare(engine: Engine, location: Location, write: bool, notify: Notify | N
     if version and applied and notify is not None:
         kept = f"; the database as it was is in {backups[0]}" if backups else ""
         notify(f"Upgraded {location.shown} from schema {version} to {applied[-1]}{kept}.")
+
+
+def _read_version(engine: Engine) -> int:
+    with engine.connect() as connection:
+        version = migrations.current_version(connection)
+        connection.rollback()
+    return version
 
 
 def _backup(location: Location, version: int) -> str:
@@ -114,6 +123,21 @@ def open_session(
         raise translate(exc, location) from exc
 
 
+@contextmanager
+def plain_connection(location: Location) -> Iterator[Connection]:
+    """A connection that neither checks nor upgrades the schema (status, checks, copies)."""
+    engine = _create(location)
+    try:
+        with engine.connect() as connection:
+            yield connection
+    except DiaryError:
+        raise
+    except (DBAPIError, sqlite3.Error) as exc:
+        raise translate(exc, location) from exc
+    finally:
+        engine.dispose()
+
+
 def translate(exc: BaseException, location: Location) -> DiaryError:
     """One line for a storage failure; never the URL's password, never a traceback."""
     original = getattr(exc, "orig", exc)
@@ -122,7 +146,7 @@ def translate(exc: BaseException, location: Location) -> DiaryError:
     where = location.shown
     if location.path is not None and location.path.is_dir():
         return StorageError(folder_given(location.path))
-    if "locked" in lowered or "busy" in lowered:
+    if "locked" in lowered or "busy" in lowered or "lock timeout" in lowered:
         return StorageError("database is busy, try again")
     if "readonly" in lowered or "read-only" in lowered:
         return StorageError(
@@ -137,13 +161,46 @@ def translate(exc: BaseException, location: Location) -> DiaryError:
         return StorageError(f"{where} is damaged ({message}); run `diary db check`")
     if "could not decode" in lowered:  # a text value whose bytes are not UTF-8: never echo them
         return StorageError(f"{where} is damaged (text that is not UTF-8); run `diary db check`")
-    if isinstance(exc, OperationalError) and location.path is None:
-        return StorageError(f"cannot use {where}: {type(original).__name__}")
+    if location.path is None and isinstance(exc, OperationalError):
+        return StorageError(f"cannot use {where}: {server_problem(str(original))}")
     return StorageError(f"database error in {where}: {location_free(message, location)}")
 
 
 def folder_given(path: Path) -> str:
     return f"{path} is a folder, not a database file; give a file, e.g. --db {path / 'diary.db'}"
+
+
+_SERVER_PROBLEMS = (
+    (
+        re.compile(r"password authentication failed for user \"([^\"]*)\""),
+        "the server refused the password for user {0}",
+    ),
+    (re.compile(r"role \"([^\"]*)\" does not exist"), "the server has no user {0}"),
+    (
+        re.compile(r"database \"([^\"]*)\" does not exist"),
+        "the server has no database {0} (create it first, e.g. `createdb {0}`)",
+    ),
+    (
+        re.compile(r"port (\d+) failed: Connection refused"),
+        "nothing answers on port {0} (is the server running, and is the port right?)",
+    ),
+    (re.compile(r"failed to resolve host '([^']*)'"), "no such host: {0}"),
+    (re.compile(r"timeout expired|timed out"), "the server did not answer in time"),
+    (
+        re.compile(r"server closed the connection|terminating connection"),
+        "the server closed the connection (was it stopped?); try again",
+    ),
+)
+
+
+def server_problem(message: str) -> str:
+    """A database server's connection failure, as the one cause a person can act on."""
+    for pattern, said in _SERVER_PROBLEMS:
+        found = pattern.search(message)
+        if found:
+            return said.format(*found.groups())
+    first = message.strip().splitlines()[0] if message.strip() else "cannot connect"
+    return re.sub(r"://([^:/@]*):[^@]*@", r"://\1:***@", first)
 
 
 def permission_problem(location: Location) -> str | None:

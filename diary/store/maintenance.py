@@ -1,4 +1,8 @@
-"""`diary db` work: status, integrity and foreign-key checks, upgrades."""
+"""`diary db` work: status, integrity and foreign-key checks, upgrades.
+
+A SQLite file is read directly (read-only, so a damaged file can still be examined); a
+server database is asked through SQLAlchemy (diary.store.server_checks).
+"""
 
 import os
 import sqlite3
@@ -12,7 +16,7 @@ from diary.store.location import Location
 
 @dataclass
 class CheckReport:
-    path: Path
+    path: Path | str
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -22,6 +26,10 @@ class CheckReport:
 
 def check(location: Location) -> CheckReport:
     """Run PRAGMA integrity_check and foreign_key_check, read-only; report every problem."""
+    if location.path is None:
+        from diary.store.server_checks import check_server
+
+        return CheckReport(location.shown, check_server(location))
     path = _sqlite_file(location)
     report = CheckReport(path)
     try:
@@ -49,7 +57,10 @@ def status(location: Location) -> dict[str, object]:
         "program_schema": migrations.latest_version(),
     }
     if location.path is None:
-        return info
+        from diary.store.server_checks import server_status
+
+        return info | server_status(location)
+    info["engine"] = "sqlite"
     path = _sqlite_file(location)
     info["size_bytes"] = path.stat().st_size
     try:

@@ -1,13 +1,13 @@
 """`bp add-ceremony`: next season's nominees, then the winner, without losing a tick."""
 
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.conftest import Cli
+from tests.dbaccess import connect
 
 
 def write(path: Path, text: str) -> str:
@@ -99,7 +99,7 @@ def test_bad_files_change_nothing(
     cli: Cli, hosts: None, tmp_path: Path, env_setup: Path, text: str, message: str
 ) -> None:
     def counts() -> tuple[int, ...]:
-        with sqlite3.connect(env_setup) as connection:
+        with connect(env_setup) as connection:
             return tuple(
                 connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("film", "checklist_group", "checklist_item")
@@ -128,11 +128,11 @@ def test_a_missing_file_is_one_line(cli: Cli, hosts: None, tmp_path: Path) -> No
 def test_a_new_ceremony_comes_next_in_order(
     cli: Cli, hosts: None, tmp_path: Path, env_setup: Path, text: str, args: list[str], message: str
 ) -> None:
-    with sqlite3.connect(env_setup) as connection:
+    with connect(env_setup) as connection:
         before = connection.execute("SELECT count(*) FROM checklist_group").fetchone()
     result = cli("bp", "add-ceremony", write(tmp_path / "season.csv", text), *args)
     assert result.exit_code != 0 and message in result.stderr, result
-    with sqlite3.connect(env_setup) as connection:
+    with connect(env_setup) as connection:
         assert connection.execute("SELECT count(*) FROM checklist_group").fetchone() == before
 
 

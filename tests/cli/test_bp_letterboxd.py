@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 from tests.conftest import Cli
+from tests.dbaccess import connect
 
 DIARY = (
     "\ufeffDate,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\r\n"
@@ -52,14 +53,13 @@ def test_a_letterboxd_import_ticks_nominees(cli: Cli, hosts: None, tmp_path: Pat
 def test_a_nominee_dated_a_year_apart_is_the_same_film_not_a_copy(
     cli: Cli, hosts: None, tmp_path: Path, env_setup: Path
 ) -> None:
-    import sqlite3
 
     export = tmp_path / "export"
     export.mkdir()
     (export / "diary.csv").write_text(DIARY, encoding="utf-8")
     (export / "watched.csv").write_text(WATCHED, encoding="utf-8")
     cli.ok("import", "letterboxd", str(export), "--as", "Tyler")
-    with sqlite3.connect(env_setup) as connection:
+    with connect(env_setup) as connection:
         wings = connection.execute("SELECT year FROM film WHERE title = 'Wings'").fetchall()
         women = connection.execute(
             "SELECT year FROM film WHERE title = 'Little Women' ORDER BY year"

@@ -2,13 +2,14 @@
 
 import json
 import random
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests import dbaccess
 from tests.conftest import Cli
+from tests.dbaccess import connect
 
 
 def proposal(stdout: str) -> list[str]:
@@ -25,7 +26,7 @@ def test_three_options_nobody_in_the_group_has_seen(cli: Cli, hosts: None, env_s
     cli.ok("log", "Wings", "--by", "Tyler")
     cli.ok("bp", "tick", "The Broadway Melody", "--by", "Ellen")
     cli.ok("bp", "tick", "Hollywood Revue", "In Old Arizona", "--by", "Tyler")
-    with sqlite3.connect(env_setup) as connection:
+    with connect(env_setup) as connection:
         connection.execute(
             "INSERT INTO film_tick (person_id, film_id, ticked_at, source) "
             "SELECT 1 + g.number % 2, i.film_id, '2025-01-01 00:00:00', 'test' "
@@ -108,7 +109,7 @@ def test_passed_over_films_come_back_less(cli: Cli, hosts: None) -> None:
 
 
 def test_no_options_left(cli: Cli, hosts: None, env_setup: Path) -> None:
-    with sqlite3.connect(env_setup) as connection:
+    with connect(env_setup) as connection:
         connection.execute(
             "INSERT INTO film_tick (person_id, film_id, ticked_at, source) "
             "SELECT 1, film_id, '2025-01-01 00:00:00', 'test' FROM checklist_item"
@@ -181,15 +182,7 @@ def test_at_a_terminal_an_ambiguous_title_becomes_a_choice(
 
 def write_lock_is_free(db: Path) -> bool:
     """Whether another process could start writing right now (no one holds the lock)."""
-    connection = sqlite3.connect(db, timeout=0, isolation_level=None)
-    try:
-        connection.execute("BEGIN IMMEDIATE")
-        connection.execute("ROLLBACK")
-        return True
-    except sqlite3.OperationalError:
-        return False
-    finally:
-        connection.close()
+    return dbaccess.write_lock_is_free(db)
 
 
 def test_a_menu_at_a_terminal_never_holds_the_write_lock(
@@ -255,7 +248,7 @@ def test_a_film_chosen_and_waiting_on_the_watchlist_is_not_offered_again(
     cli: Cli, hosts: None, env_setup: Path
 ) -> None:
     # Ellen has seen everything but the four nominees of the first two ceremonies below.
-    with sqlite3.connect(env_setup) as connection:
+    with connect(env_setup) as connection:
         connection.execute(
             "INSERT INTO film_tick (person_id, film_id, ticked_at, source) "
             "SELECT p.id, i.film_id, '2025-01-01 00:00:00', 'test' "

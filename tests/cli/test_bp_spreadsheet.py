@@ -3,7 +3,6 @@
 import csv
 import io
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from hypothesis import strategies as st
 
 from diary.core.spreadsheet import neutral, plain
 from tests.conftest import Cli
+from tests.dbaccess import connect
 
 TRICKY = [
     '=HYPERLINK("http://example.invalid")',
@@ -241,7 +241,7 @@ def test_the_hosts_own_sheet_with_loose_columns(
         ";Not a Nominee;2001;✓;;;;\r\n",
         encoding="utf-8",
     )
-    with sqlite3.connect(env_setup) as connection:
+    with connect(env_setup) as connection:
         before = connection.execute("SELECT count(*) FROM film_tick").fetchone()
     dry = cli.ok("bp", "import", str(sheet), "--dry-run")
     assert "Ignored columns: Vibes." in dry.stderr
@@ -258,7 +258,7 @@ def test_the_hosts_own_sheet_with_loose_columns(
         "  line 8: no match: 'Not a Nominee (2001)' is not on the list",
     ):
         assert line in dry.stderr
-    with sqlite3.connect(env_setup) as connection:
+    with connect(env_setup) as connection:
         assert connection.execute("SELECT count(*) FROM film_tick").fetchone() == before
     cli.ok("bp", "import", str(sheet))
     mine = json.loads(cli.ok("bp", "list", "--seen-by", "Ellen", "--json").stdout)
@@ -287,7 +287,7 @@ def test_a_bad_sheet_imports_nothing(
     sheet.write_text(text, encoding="utf-8")
     result = cli("bp", "import", str(sheet))
     assert result.exit_code == 1 and message in result.stderr, result
-    with sqlite3.connect(env_setup) as connection:
+    with connect(env_setup) as connection:
         assert connection.execute("SELECT count(*) FROM film_tick").fetchone() == (0,)
 
 
@@ -316,11 +316,10 @@ def test_a_column_without_a_heading_is_named_by_its_place(
 def test_a_control_character_xlsx_cannot_hold_is_one_error_naming_the_comment(
     cli: Cli, hosts: None, tmp_path: Path, env_setup: Path
 ) -> None:
-    import sqlite3
 
     cli.ok("comment", "add", "Gandhi", "--by", "Ellen", "a bell in it")
     # `comment add` refuses control characters now; a comment written before still has one
-    with sqlite3.connect(env_setup) as connection:
+    with connect(env_setup) as connection:
         connection.execute("UPDATE comment SET text = 'a bell\x07 in it'")
     connection.close()
     target = tmp_path / "sheet.xlsx"

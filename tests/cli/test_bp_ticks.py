@@ -1,12 +1,12 @@
 """Ticking Best Picture nominees: by logging, by hand, and through every alias and remake case."""
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Cli
+from tests.dbaccess import connect, table_names
 
 
 def seen_titles(cli: Cli, person: str) -> set[tuple[str, int]]:
@@ -15,10 +15,8 @@ def seen_titles(cli: Cli, person: str) -> set[tuple[str, int]]:
 
 
 def snapshot(db: Path) -> dict[str, list[tuple]]:
-    with sqlite3.connect(db) as connection:
-        tables = [
-            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        ]
+    with connect(db) as connection:
+        tables = table_names(connection)
         return {t: connection.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
 
 

@@ -1,13 +1,13 @@
 """`checklist list|show|import`: any list of films, with Best Picture as the built-in one."""
 
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.conftest import Cli
+from tests.dbaccess import connect
 
 LETTERBOXD_LIST = (
     "Letterboxd list export v7\r\n"
@@ -90,7 +90,7 @@ def test_a_letterboxd_list_export(cli: Cli, hosts: None, tmp_path: Path, env_set
         ("CODA", 2021),
         ("Paddington 2", 2017),
     ]
-    with sqlite3.connect(env_setup) as connection:
+    with connect(env_setup) as connection:
         assert connection.execute(
             "SELECT kind, source_key, description FROM checklist WHERE slug = 'rainy-sundays'"
         ).fetchall() == [
@@ -123,7 +123,7 @@ def test_bad_list_files_change_nothing(
     source.write_text(text, encoding="utf-8")
     result = cli("checklist", "import", str(source))
     assert result.exit_code == 1 and message in result.stderr, result
-    with sqlite3.connect(env_setup) as connection:
+    with connect(env_setup) as connection:
         assert connection.execute("SELECT count(*) FROM checklist").fetchone() == (1,)
 
 

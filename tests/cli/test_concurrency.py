@@ -11,8 +11,12 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, Cli
 from tests.store.helpers import integrity, rows, snapshot
+
+pytestmark = pytest.mark.sqlite_only  # SQLite's own locks, between real processes
 
 LAUNCHER = """
 import sys, time

@@ -26,6 +26,8 @@ from tests.store.helpers import (
     unprivileged_prefix,
 )
 
+pytestmark = pytest.mark.sqlite_only  # the file itself: locks, modes, journal, backups
+
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -11,6 +11,8 @@ import pytest
 from diary.devtools import clidocs
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.sqlite_only  # documentation, no database to repeat
+
 
 def test_cli_reference_is_current() -> None:
     current = clidocs.DOC.read_text(encoding="utf-8")

@@ -158,6 +158,7 @@ def test_an_ambiguous_title_at_a_terminal_is_a_choice(
     assert offered == [["Lantern Keeper (1987)", "The Lantern Keeper (2003)"]]
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize(
     "args",
     [

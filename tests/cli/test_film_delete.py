@@ -1,23 +1,21 @@
 """`diary film delete`: a film goes with its own details, never while something keeps it."""
 
-import sqlite3
 from pathlib import Path
 
 from tests.conftest import Cli
+from tests.dbaccess import connect, table_names
 
 PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
 
 
 def count(db: Path, sql: str, *args: object) -> int:
-    with sqlite3.connect(db) as connection:
+    with connect(db) as connection:
         return int(connection.execute(sql, args).fetchone()[0])
 
 
 def snapshot(db: Path) -> dict[str, list[tuple]]:
-    with sqlite3.connect(db) as connection:
-        tables = [
-            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        ]
+    with connect(db) as connection:
+        tables = table_names(connection)
         return {t: connection.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
 
 
@@ -38,7 +36,7 @@ def test_delete_a_film_with_its_facts(cli: Cli, env_setup: Path) -> None:
             )
             == 0
         )
-    with sqlite3.connect(env_setup) as connection:
+    with connect(env_setup) as connection:
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
 
 

@@ -2,12 +2,12 @@
 
 import json
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Cli, run_diary
+from tests.dbaccess import connect, table_names
 
 PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
 HER = Path("/work/shared/seeds/wikipedia-her.txt")
@@ -18,15 +18,13 @@ def page(name: str) -> str:
 
 
 def rows(db: Path, sql: str, *args: object) -> list[tuple]:
-    with sqlite3.connect(db) as connection:
+    with connect(db) as connection:
         return connection.execute(sql, args).fetchall()
 
 
 def snapshot(db: Path) -> dict[str, list[tuple]]:
-    with sqlite3.connect(db) as connection:
-        tables = [
-            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        ]
+    with connect(db) as connection:
+        tables = table_names(connection)
         return {t: connection.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
 
 

@@ -8,6 +8,7 @@ from sqlmodel import SQLModel
 
 from diary.store import database
 from tests.conftest import Cli
+from tests.dbaccess import connect, table_names
 from tests.importers.letterboxd_helpers import FIXTURE, rows, snapshot
 
 
@@ -52,20 +53,20 @@ def test_export_import_export_gives_identical_files(
     )
 
 
-def test_the_dump_holds_every_table_in_dependency_order(cli: Cli, tmp_path: Path) -> None:
+def test_the_dump_holds_every_table_in_dependency_order(
+    cli: Cli, tmp_path: Path, env_setup: Path
+) -> None:
     fill(cli)
     path = tmp_path / "dump.json"
     cli.ok("export", "json", str(path))
     data = json.loads(path.read_text(encoding="utf-8"))
     assert (data["format"], data["format_version"]) == ("diary-dump", 1)
     assert (
-        data["schema_version"]
-        == rows(database_path(), "SELECT max(version) FROM schema_version")[0][0]
+        data["schema_version"] == rows(env_setup, "SELECT max(version) FROM schema_version")[0][0]
     )
     names = [t["name"] for t in data["tables"]]
-    in_database = {
-        r[0] for r in rows(database_path(), "SELECT name FROM sqlite_master WHERE type='table'")
-    }
+    with connect(env_setup) as connection:
+        in_database = set(table_names(connection))
     assert set(names) == in_database - {"schema_version"}
     assert set(names) == set(SQLModel.metadata.tables) - {"schema_version"}
     assert names.index("person") < names.index("viewing_person")

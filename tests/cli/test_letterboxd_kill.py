@@ -9,8 +9,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from benchmarks.letterboxd_import import write_export
 from tests.conftest import ROOT, run_diary
+
+pytestmark = pytest.mark.sqlite_only  # kill -9 against a SQLite file
 
 COUNTS = "SELECT (SELECT count(*) FROM viewing), (SELECT count(*) FROM film_external_id)"
 

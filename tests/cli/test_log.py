@@ -7,18 +7,17 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Cli
+from tests.dbaccess import connect, table_names
 
 
 def rows(db: Path, sql: str) -> list[tuple]:
-    with sqlite3.connect(db) as connection:
+    with connect(db) as connection:
         return connection.execute(sql).fetchall()
 
 
 def snapshot(db: Path) -> dict[str, list[tuple]]:
-    with sqlite3.connect(db) as connection:
-        tables = [
-            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        ]
+    with connect(db) as connection:
+        tables = table_names(connection)
         return {t: connection.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
 
 
@@ -236,6 +235,7 @@ def watchlist(cli: Cli) -> list[dict]:
     return json.loads(cli.ok("watchlist", "list", "--json").stdout)
 
 
+@pytest.mark.sqlite_only
 def test_delete_asks_without_holding_the_write_lock(
     cli: Cli, hosts: None, env_setup: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,7 +1,6 @@
 """Starting a post and adding to it piece by piece, through the real CLI."""
 
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +8,7 @@ import pytest
 
 from tests.cli.test_log import snapshot
 from tests.conftest import Cli
+from tests.dbaccess import connect
 from tests.render.post_support import formats_dir  # noqa: F401  (a fixture)
 
 
@@ -217,7 +217,7 @@ def test_publishing_marks_the_film_covered(cli: Cli, jaws: None, env_setup: Path
     )  # fmt: skip
     published = cli.ok("post", "set", "jaws", "--status", "published")
     assert "Jaws (1975) marked covered on the Spreadsheet" in published.stderr
-    with sqlite3.connect(env_setup) as connection:
+    with connect(env_setup) as connection:
         covered = connection.execute(
             "SELECT covered_on, note FROM film_covered JOIN film ON film.id = film_id "
             "WHERE title = 'Jaws'"
@@ -244,7 +244,7 @@ def test_delete_needs_yes_and_removes_everything(cli: Cli, jaws: None, env_setup
     refused = cli("post", "delete", "12")
     assert refused.exit_code == 1 and "--yes" in refused.stderr
     cli.ok("post", "delete", "jaws", "--yes")
-    with sqlite3.connect(env_setup) as connection:
+    with connect(env_setup) as connection:
         for table in ("post", "post_section", "post_entry", "post_footnote", "award"):
             assert connection.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,)
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import ROOT
+from tests.dbaccess import connect
 from tests.render.post_support import structure
 
 SCRIPT = ROOT / "examples" / "jaws-installment.sh"
@@ -58,7 +59,7 @@ def test_the_example_builds_the_committed_installment_and_can_run_again(
     second = run_example(tmp_path / "formats", temp, made)
     assert second.returncode == 0, second.stderr
     assert second.stdout == expected
-    with sqlite3.connect(made) as connection:
+    with sqlite3.connect(made) as connection:  # the example's own SQLite file
         assert connection.execute("SELECT count(*) FROM viewing").fetchone() == (1,)
         assert connection.execute("SELECT number, status FROM post").fetchall() == [(75, "ready")]
         people = connection.execute("SELECT name, role FROM person ORDER BY id").fetchall()

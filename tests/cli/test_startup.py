@@ -7,6 +7,8 @@ import pytest
 
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.sqlite_only  # start-up imports; no database work to repeat
+
 PROBE = """
 import sys
 from diary.cli.main import main

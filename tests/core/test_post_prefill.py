@@ -2,13 +2,13 @@
 and the fun-fact candidates `post fact` chooses from."""
 
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.conftest import Cli
+from tests.dbaccess import connect
 from tests.render.post_support import formats_dir  # noqa: F401  (a fixture)
 
 
@@ -18,7 +18,7 @@ def own_formats(formats_dir: Path) -> None:  # noqa: F811
 
 
 def film_id(db: Path, title: str, year: int) -> int:
-    with sqlite3.connect(db) as connection:
+    with connect(db) as connection:
         return connection.execute(
             "SELECT id FROM film WHERE title = ? AND year = ?", (title, year)
         ).fetchone()[0]
@@ -26,7 +26,7 @@ def film_id(db: Path, title: str, year: int) -> int:
 
 def add_facts(db: Path, film: int, *facts: tuple[str, str, str, str | None]) -> None:
     """Facts as an imported page leaves them: (source, kind, value, detail)."""
-    with sqlite3.connect(db) as connection:
+    with connect(db) as connection:
         for position, (source, kind, value, detail) in enumerate(facts):
             connection.execute(
                 "INSERT INTO film_fact (film_id, source, kind, position, value, detail) "
@@ -91,7 +91,7 @@ def test_the_first_sentence_of_a_synopsis_is_the_last_resort(
 def test_the_latest_pick_beats_the_watchlist(cli: Cli, hosts: None, env_setup: Path) -> None:
     cli.ok("watchlist", "add", "Rocky", "--year", "1976", "--priority", "9")
     network, jaws = film_id(env_setup, "Network", 1976), film_id(env_setup, "Jaws", 1975)
-    with sqlite3.connect(env_setup) as connection:
+    with connect(env_setup) as connection:
         checklist = connection.execute("SELECT id FROM checklist LIMIT 1").fetchone()[0]
         for chosen, when in ((network, "2025-01-10 00:00:00"), (jaws, "2025-01-20 00:00:00")):
             connection.execute(
@@ -113,7 +113,7 @@ def test_a_standalone_rating_counts_when_there_is_no_viewing(
     cli: Cli, hosts: None, env_setup: Path
 ) -> None:
     jaws = film_id(env_setup, "Jaws", 1975)
-    with sqlite3.connect(env_setup) as connection:
+    with connect(env_setup) as connection:
         tyler = connection.execute("SELECT id FROM person WHERE name = 'Tyler'").fetchone()[0]
         connection.execute(
             "INSERT INTO film_rating (person_id, film_id, rating) VALUES (?, ?, 7)", (tyler, jaws)

@@ -3,10 +3,14 @@
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from diary.core.titles import title_key
 from diary.store import migrations
 from diary.store.engine import make_engine
 from diary.store.location import resolve
+
+pytestmark = pytest.mark.sqlite_only  # loads SQLite files it makes itself
 
 
 def build(path: Path, stop: int | None = None) -> None:

@@ -2,11 +2,11 @@
 
 import json
 import shutil
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 from tests.conftest import ROOT, Cli
+from tests.dbaccess import connect, table_names
 
 FIXTURE = ROOT / "tests" / "fixtures" / "letterboxd" / "export"
 
@@ -18,19 +18,14 @@ def copy_fixture(target: Path) -> Path:
 
 
 def rows(db: Path, sql: str, *args: Any) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(db) as connection:
+    with connect(db) as connection:
         return connection.execute(sql, args).fetchall()
 
 
 def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table: equal snapshots mean an unchanged database."""
-    with sqlite3.connect(db) as connection:
-        tables = [
-            r[0]
-            for r in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
-            )
-        ]
+    with connect(db) as connection:
+        tables = table_names(connection)
         return {t: connection.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables}
 
 

@@ -3,16 +3,16 @@ file permissions even when the tests run as root."""
 
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 from tests.conftest import ROOT
+from tests.dbaccess import connect, table_names
 
 
 def rows(db: Path, sql: str, *params: object) -> list[tuple]:
-    connection = sqlite3.connect(db)
+    connection = connect(db)
     try:
         return connection.execute(sql, params).fetchall()
     finally:
@@ -21,16 +21,11 @@ def rows(db: Path, sql: str, *params: object) -> list[tuple]:
 
 def snapshot(db: Path) -> dict[str, list[tuple]]:
     """Every row of every table: equal snapshots mean nothing changed."""
-    connection = sqlite3.connect(db)
+    connection = connect(db)
     try:
-        tables = [
-            r[0]
-            for r in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
-            )
-        ]
         return {
-            t: sorted(connection.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables
+            t: sorted(connection.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
+            for t in table_names(connection)
         }
     finally:
         connection.close()

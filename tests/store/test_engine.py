@@ -12,6 +12,8 @@ from diary.store import database, migrations
 from diary.store.engine import make_engine, session_scope
 from diary.store.location import Location, mask_url, resolve
 
+pytestmark = pytest.mark.sqlite_only  # the connect hook, locks and files of SQLite
+
 
 @pytest.fixture
 def location(tmp_path: Path) -> Location:
@@ -194,3 +196,37 @@ def test_the_busy_timeout_comes_from_the_environment(
     with session_scope(engine, write=False) as session:
         assert pragma(session, "busy_timeout") == 1234
     database.reset()
+
+
+def test_an_immediate_busy_answer_is_asked_again_within_the_budget() -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from diary.store.engine import retry_busy
+
+    answers = iter(["database is locked", "database is busy", None])
+
+    def attempt() -> str:
+        answer = next(answers)
+        if answer:
+            raise OperationalError("BEGIN IMMEDIATE", {}, sqlite3.OperationalError(answer))
+        return "written"
+
+    assert retry_busy(attempt, budget_ms=5000) == "written"
+
+    def always_busy() -> str:
+        raise OperationalError(
+            "BEGIN IMMEDIATE", {}, sqlite3.OperationalError("database is locked")
+        )
+
+    with pytest.raises(OperationalError):
+        retry_busy(always_busy, budget_ms=200)  # gives up once the budget is spent
+
+    calls = []
+
+    def broken() -> str:
+        calls.append(1)
+        raise OperationalError("INSERT", {}, sqlite3.OperationalError("no such table: film"))
+
+    with pytest.raises(OperationalError):
+        retry_busy(broken, budget_ms=5000)
+    assert calls == [1]  # anything but "busy" is never retried

@@ -8,6 +8,8 @@ import pytest
 from diary.core.errors import StorageError
 from diary.store.files import write_atomic
 
+pytestmark = pytest.mark.sqlite_only  # files only, no database to repeat
+
 
 def test_writes_and_refuses_to_overwrite(tmp_path: Path) -> None:
     target = tmp_path / "out.md"

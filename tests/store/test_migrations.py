@@ -14,6 +14,8 @@ from diary.store import migrations
 from diary.store.engine import make_engine
 from diary.store.location import resolve
 
+pytestmark = pytest.mark.sqlite_only  # upgrades of SQLite files (test_postgres.py: a server)
+
 
 def describe(url: str) -> dict[str, Any]:
     engine = create_engine(url)

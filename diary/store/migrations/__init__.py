@@ -99,6 +99,15 @@ def upgrade(engine: Engine, where: str, backup: Callable[[int], object] | None =
     return applied
 
 
+def fresh_install() -> Engine:
+    """An in-memory database as a fresh install makes it, to compare a real one with."""
+    from sqlalchemy import create_engine
+
+    reference = create_engine("sqlite://")
+    upgrade(reference, "a fresh database")
+    return reference
+
+
 def ensure_version_table(connection: Connection) -> None:
     connection.execute(
         text("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY)")

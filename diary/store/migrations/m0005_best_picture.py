@@ -239,14 +239,16 @@ def _load_checklist(
     ).scalar()
     if checklist_id is None:
         checklist_id = connection.execute(
-            checklist.insert().values(
+            checklist.insert()
+            .values(
                 slug=SLUG,
                 name=about["name"],
                 description="Every nominee for the Academy Award for Best Picture, by ceremony.",
                 kind="builtin",
                 created_at=now,
             )
-        ).lastrowid
+            .returning(checklist.c.id)
+        ).scalar_one()
     groups = dict(
         connection.execute(
             select(checklist_group.c.key, checklist_group.c.id).where(
