@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from tests.conftest import ROOT
-from tests.dbaccess import connect
 from tests.render.post_support import structure
 
 SCRIPT = ROOT / "examples" / "jaws-installment.sh"

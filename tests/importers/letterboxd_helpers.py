@@ -2,6 +2,7 @@
 
 import json
 import shutil
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +24,28 @@ def rows(db: Path, sql: str, *args: Any) -> list[tuple[Any, ...]]:
 
 
 def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table: equal snapshots mean an unchanged database."""
+    """Every row of every table: equal snapshots mean an unchanged database. Values are in
+    one shape on both engines (times as the text SQLite keeps, booleans as 0/1), so a diary
+    copied between engines compares equal to its source."""
     with connect(db) as connection:
         tables = table_names(connection)
-        return {t: connection.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables}
+        return {
+            t: [
+                tuple(map(_one_shape, row))
+                for row in connection.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall()
+            ]
+            for t in tables
+        }
+
+
+def _one_shape(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
 
 
 def import_json(cli: Cli, *args: str) -> dict[str, Any]:
