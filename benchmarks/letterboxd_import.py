@@ -72,7 +72,7 @@ RUNS = 3
 # the import's own memory apart from that step's.
 _WITHOUT_CHECKLISTS = """
 import sys
-import diary.core.letterboxd_import as job
+import diary.core.letterboxd.importing as job
 job.films_seen = lambda session, person, film_ids: []
 from diary.cli.main import main
 sys.argv = ["diary", *sys.argv[1:]]

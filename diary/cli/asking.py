@@ -75,7 +75,7 @@ def checkbox(message: str, choices: list[Any]) -> Any:
 def text(message: str) -> str:
     import questionary
 
-    from diary.core.words import refuse_control
+    from diary.base.words import refuse_control
 
     answer: str = ask(questionary.text(message))
     return refuse_control(answer, "an answer")

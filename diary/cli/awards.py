@@ -20,8 +20,8 @@ def awards_cmd(
       diary awards --theme "Oscar NomNomNomz"
       diary awards --json
     """
-    from diary.core.awards import award_history, themes
-    from diary.core.post_document import load_post
+    from diary.core.posts.awards import award_history, themes
+    from diary.core.posts.document import load_post
     from diary.render.post_json import award_dict
     from diary.render.post_markdown import footnote_numbers
     from diary.render.post_terminal import awards_table

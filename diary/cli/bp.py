@@ -19,7 +19,7 @@ from diary.cli.output import (
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from diary.core.entries import Entry
+    from diary.core.checklists.entries import Entry
     from diary.store.models import Checklist, Film
 
 HELP = """The Best Picture checklist: tick, progress, picks, The Spreadsheet.
@@ -49,8 +49,8 @@ UNSEEN_BY = typer.Option(
 
 def nominee(db: "Session", checklist: "Checklist", text: str, ceremony: int | None) -> "Entry":
     """The one entry `text` names; on a TTY an ambiguous title becomes a choice."""
-    from diary.core.entries import find_entries
-    from diary.core.errors import Ambiguous
+    from diary.base.errors import Ambiguous
+    from diary.core.checklists.entries import find_entries
 
     try:
         return find_entries(db, checklist, text, ceremony)[0]
@@ -60,7 +60,7 @@ def nominee(db: "Session", checklist: "Checklist", text: str, ceremony: int | No
         import questionary
 
         from diary.cli import asking
-        from diary.core.films import label
+        from diary.core.films.lookup import label
 
         choices = [
             questionary.Choice(f"{label(e.film)} — {e.where}", value=e) for e in exc.candidates
@@ -71,7 +71,7 @@ def nominee(db: "Session", checklist: "Checklist", text: str, ceremony: int | No
 
 def nominees(texts: list[str], ceremony: int | None) -> list[int]:
     """The film ids the texts name, found before any write: a menu never holds the lock."""
-    from diary.core.checklists import best_picture
+    from diary.core.checklists.lists import best_picture
 
     with context.session() as db:
         checklist = best_picture(db)
@@ -79,7 +79,7 @@ def nominees(texts: list[str], ceremony: int | None) -> list[int]:
 
 
 def film(db: "Session", film_id: int) -> "Film":
-    from diary.core.errors import NotFound
+    from diary.base.errors import NotFound
     from diary.store.models import Film
 
     found = db.get(Film, film_id)
@@ -116,8 +116,8 @@ def bp_list(
       diary bp list --decade 1950s --winners --unseen-by Tyler
       diary bp list --year 2019 --seen-by-none --json
     """
-    from diary.core.checklists import best_picture
-    from diary.core.entries import Filters, entries, parse_decade
+    from diary.core.checklists.entries import Filters, entries, parse_decade
+    from diary.core.checklists.lists import best_picture
     from diary.render.bp import entries_text, entry_dict
 
     filters = Filters(
@@ -162,7 +162,7 @@ def bp_tick(
       diary bp tick "Little Women" --ceremony 92
       diary bp tick Wings "The Broadway Melody" Cimarron
     """
-    from diary.core.bestpicture import tick_films
+    from diary.core.checklists.bestpicture import tick_films
 
     context.ask_name_first(by[0] if by else None)
     chosen = nominees(films, ceremony)
@@ -187,7 +187,7 @@ def bp_untick(
     Example:
       diary bp untick "Cimarron" --by Tyler
     """
-    from diary.core.bestpicture import untick_films
+    from diary.core.checklists.bestpicture import untick_films
 
     context.ask_name_first(by[0] if by else None)
     chosen = nominees(films, ceremony)
@@ -220,8 +220,8 @@ def bp_progress(
       diary bp progress --by Ellen --by Tyler --ceremonies
       diary bp progress --summary
     """
-    from diary.core.checklists import best_picture
-    from diary.core.progress import progress, summary
+    from diary.core.checklists.lists import best_picture
+    from diary.core.checklists.progress import progress, summary
 
     with context.session() as db:
         found = progress(db, best_picture(db), context.people(db, by, everyone=True))

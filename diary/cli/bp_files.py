@@ -2,9 +2,9 @@
 
 import typer
 
+from diary.base.words import counted
 from diary.cli import context
 from diary.cli.output import say
-from diary.core.words import counted
 
 
 def bp_add_ceremony(
@@ -29,7 +29,7 @@ def bp_add_ceremony(
     """
     from pathlib import Path
 
-    from diary.core.bestpicture import add_ceremony
+    from diary.core.checklists.bestpicture import add_ceremony
     from diary.importers.ceremony_csv import read_ceremony
 
     nominees = read_ceremony(Path(file))
@@ -66,9 +66,9 @@ def bp_export(
     """
     from pathlib import Path
 
-    from diary.core.checklists import best_picture
-    from diary.core.errors import InvalidInput
-    from diary.core.spreadsheet import export_rows
+    from diary.base.errors import InvalidInput
+    from diary.core.checklists.lists import best_picture
+    from diary.core.checklists.spreadsheet import export_rows
     from diary.render.spreadsheet import to_csv, to_xlsx
     from diary.store.files import check_target, write_atomic
 
@@ -108,9 +108,9 @@ def bp_import(
     """
     from pathlib import Path
 
-    from diary.core.checklists import best_picture
-    from diary.core.people import list_people
-    from diary.core.spreadsheet import apply_import, plan_import
+    from diary.core.checklists.lists import best_picture
+    from diary.core.checklists.spreadsheet import apply_import, plan_import
+    from diary.core.diary.people import list_people
     from diary.importers.spreadsheet import read_spreadsheet
     from diary.render.bp_sheet import plan_lines
 

@@ -8,7 +8,7 @@ from diary.cli import context
 from diary.cli.output import JSON_OPTION, JSONL_OPTION, console, data_line, listing, say
 
 if TYPE_CHECKING:
-    from diary.core.picks import Round
+    from diary.core.checklists.picks import Round
     from diary.store.models import Person
 
 
@@ -39,9 +39,9 @@ def bp_pick(
       diary bp pick --by Ellen --for Tyler
       diary bp pick --by Ellen --for Tyler --seed 7 --choose 2
     """
-    from diary.core.checklists import best_picture
-    from diary.core.picks import choose as choose_option
-    from diary.core.picks import open_round, propose
+    from diary.core.checklists.lists import best_picture
+    from diary.core.checklists.picks import choose as choose_option
+    from diary.core.checklists.picks import open_round, propose
     from diary.render.bp_picks import option_lines
 
     context.ask_name_first(by)
@@ -83,8 +83,8 @@ def bp_choose(
     Example:
       diary bp choose 2
     """
-    from diary.core.checklists import best_picture
-    from diary.core.picks import choose, open_round
+    from diary.core.checklists.lists import best_picture
+    from diary.core.checklists.picks import choose, open_round
 
     with context.session(write=True) as db:
         round_ = open_round(db, best_picture(db), pick)
@@ -106,8 +106,8 @@ def bp_picks(
     Example:
       diary bp picks --limit 5
     """
-    from diary.core.checklists import best_picture
-    from diary.core.picks import history
+    from diary.core.checklists.lists import best_picture
+    from diary.core.checklists.picks import history
     from diary.render.bp_picks import round_dict, rounds_text
 
     with context.session() as db:
@@ -135,7 +135,7 @@ def _ask(round_: "Round", lines: list[str]) -> int | None:
 
 
 def _chosen_line(round_: "Round", group: "list[Person]") -> str:
-    from diary.core.films import label
+    from diary.core.films.lookup import label
 
     assert round_.chosen is not None
     names = ", ".join(p.name for p in group)

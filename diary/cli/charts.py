@@ -43,7 +43,7 @@ def chart(
       diary chart ratings --by Ellen --by Tyler -o ratings.png
       diary chart bp-progress -o bp.svg
     """
-    from diary.core.errors import InvalidInput
+    from diary.base.errors import InvalidInput
     from diary.render.chart_draw import FORMATS, draw
     from diary.render.charts import check_kind, needs_bp
     from diary.store.files import check_target, write_atomic

@@ -2,10 +2,10 @@
 
 import typer
 
+from diary.base.words import counted
 from diary.cli import context
 from diary.cli.bp import SEEN_BY, TICK_COLUMNS, UNSEEN_BY
 from diary.cli.output import JSON_OPTION, JSONL_OPTION, listing, say
-from diary.core.words import counted
 
 HELP = """Named lists of films to work through; Best Picture is the built-in one.
 
@@ -36,7 +36,7 @@ def checklist_list(
     Example:
       diary checklist list --by Ellen
     """
-    from diary.core.lists import overview
+    from diary.core.checklists.imported import overview
     from diary.render.checklists import overview_dict, overview_table
 
     with context.session() as db:
@@ -70,8 +70,8 @@ def checklist_show(
       diary checklist show "Top 100" --unseen-by Tyler
       diary checklist show bp --json
     """
-    from diary.core.checklists import find_checklist
-    from diary.core.entries import Filters, entries
+    from diary.core.checklists.entries import Filters, entries
+    from diary.core.checklists.lists import find_checklist
     from diary.render.bp import entries_table, entry_dict
 
     with context.session() as db:
@@ -114,7 +114,7 @@ def checklist_import(
     """
     from pathlib import Path
 
-    from diary.core.lists import import_list
+    from diary.core.checklists.imported import import_list
     from diary.importers.checklist_csv import read_list
 
     films = read_list(Path(file), name)

@@ -29,8 +29,8 @@ def comment_add(
     Example:
       diary comment add "Her" --by Tyler "a quiet love story about software, in a good way"
     """
-    from diary.core.comments import set_comment
-    from diary.core.films import label
+    from diary.core.diary.comments import set_comment
+    from diary.core.films.lookup import label
 
     context.choose_film_first(film, year)
     with context.session(write=True) as db:
@@ -56,8 +56,8 @@ def comment_remove(
     Example:
       diary comment remove "Her" --by Tyler
     """
-    from diary.core.comments import remove_comment
-    from diary.core.films import label
+    from diary.core.diary.comments import remove_comment
+    from diary.core.films.lookup import label
 
     context.choose_film_first(film, year)
     with context.session(write=True) as db:
@@ -86,7 +86,7 @@ def comment_list(
       diary comment list "Her"
       diary comment list --by Ellen --json
     """
-    from diary.core.comments import list_comments
+    from diary.core.diary.comments import list_comments
     from diary.render.comments import comment_dict, comments_table
 
     with context.session() as db:

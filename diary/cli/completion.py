@@ -43,20 +43,20 @@ def people(ctx: Any, param: Any, incomplete: str) -> list[str]:
     """People by name; for NAME[=RATING] only the name part, before any '='."""
     if "=" in incomplete:
         return []
-    from diary.core.completions import people_starting
+    from diary.core.diary.completions import people_starting
 
     return _from_database(ctx, lambda db: people_starting(db, incomplete))
 
 
 def films(ctx: Any, param: Any, incomplete: str) -> list[str]:
-    from diary.core.completions import titles_starting
+    from diary.core.diary.completions import titles_starting
 
     return _from_database(ctx, lambda db: titles_starting(db, incomplete))
 
 
 def sections(ctx: Any, param: Any, incomplete: str) -> list[str]:
     """The section keys of the post named earlier on the line, else those of the formats."""
-    from diary.core.completions import section_keys
+    from diary.core.diary.completions import section_keys
 
     post = next((ctx.params.get(p.name) for p in ctx.command.params if p.metavar == "POST"), None)
     return _from_database(ctx, lambda db: section_keys(db, post, incomplete))

@@ -43,7 +43,7 @@ def session(write: bool = False) -> Iterator["Session"]:
         _startup_done()
         yield opened
     if opened.info:
-        from diary.core.notes import notes_after_commit
+        from diary.store.notes import notes_after_commit
 
         for note in notes_after_commit(opened):
             say(note)
@@ -67,13 +67,13 @@ def interactive() -> bool:
 
 def person(db: "Session", name: str | None) -> "Person":
     """The named person, or the default one; on a first run at a TTY, ask who "me" is."""
-    from diary.core import people
+    from diary.core.diary import people
 
     if name is None and _writable(db) and not people.has_people(db):
         answer = state.first_name if state.first_name is not None else _ask_name()
         if answer and answer.strip():
             added = people.add_person(db, answer, role="host")
-            from diary.core.notes import note_after_commit
+            from diary.store.notes import note_after_commit
 
             note_after_commit(
                 db,
@@ -89,8 +89,8 @@ def ask_name_first(name: str | None) -> None:
     question never holds the write lock; the person is added inside that transaction."""
     if name is not None or not interactive():
         return
-    from diary.core import people
-    from diary.core.errors import DiaryError
+    from diary.base.errors import DiaryError
+    from diary.core.diary import people
 
     try:
         with session() as db:
@@ -118,8 +118,8 @@ def _writable(db: "Session") -> bool:
 
 def film(db: "Session", text: str, year: int | None = None, create: bool = False) -> "Film":
     """The film the user means; on a TTY an ambiguous title becomes a choice."""
-    from diary.core import films
-    from diary.core.errors import Ambiguous
+    from diary.base.errors import Ambiguous
+    from diary.core.films import lookup as films
     from diary.store.models import Film
 
     picked = state.chosen.get((text, year))
@@ -139,8 +139,8 @@ def choose_film_first(text: str | None, year: int | None = None) -> None:
     no other diary command waits on the write lock while the question is on screen."""
     if text is None or not interactive():
         return
-    from diary.core import films
-    from diary.core.errors import Ambiguous, DiaryError
+    from diary.base.errors import Ambiguous, DiaryError
+    from diary.core.films import lookup as films
 
     try:
         with session() as db:
@@ -155,8 +155,8 @@ def choose_film_first(text: str | None, year: int | None = None) -> None:
 
 
 def _choose(text: str, ambiguous: Exception) -> "Film | None":
-    from diary.core import films
-    from diary.core.errors import Ambiguous
+    from diary.base.errors import Ambiguous
+    from diary.core.films import lookup as films
 
     if not interactive() or not isinstance(ambiguous, Ambiguous):
         return None
@@ -171,7 +171,7 @@ def _choose(text: str, ambiguous: Exception) -> "Film | None":
 
 def people(db: "Session", names: list[str], everyone: bool) -> list["Person"]:
     """The people named (each once), else everyone who watches (or only the default person)."""
-    from diary.core.people import watchers
+    from diary.core.diary.people import watchers
 
     if names:
         named = [person(db, name) for name in names]

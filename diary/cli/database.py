@@ -4,9 +4,9 @@ from pathlib import Path
 
 import typer
 
+from diary.base.words import counted
 from diary.cli import context
 from diary.cli.output import emit_json, say
-from diary.core.words import counted
 
 HELP = """The database: path, status, check, backup, upgrade, copy.
 
@@ -60,7 +60,7 @@ def db_check() -> None:
     Example:
       diary db check
     """
-    from diary.core.errors import StorageError
+    from diary.base.errors import StorageError
     from diary.store.maintenance import check
 
     report = check(context.location())
@@ -88,7 +88,7 @@ def db_backup(
     Example:
       diary db backup ~/diary-2025-01-26.db
     """
-    from diary.core import clock
+    from diary.base import clock
     from diary.store.backup import backup_file
 
     location = context.location()
@@ -107,9 +107,9 @@ def db_backup(
 
 
 def _backup_server(file: Path | None, force: bool) -> None:
-    from diary.core import clock
-    from diary.core.dump import Written, dump_text
-    from diary.core.errors import InvalidInput
+    from diary.base import clock
+    from diary.base.errors import InvalidInput
+    from diary.core.diary.dump import Written, dump_text
     from diary.store.files import check_target, write_pieces
 
     if file is None:
@@ -148,9 +148,9 @@ def db_copy(
     import tempfile
     from pathlib import Path
 
-    from diary.core.dump import Written, dump_text
-    from diary.core.dump_reader import restore_file
-    from diary.core.errors import InvalidInput
+    from diary.base.errors import InvalidInput
+    from diary.core.diary.dump import Written, dump_text
+    from diary.core.diary.dump_reader import restore_file
     from diary.store.database import open_session
     from diary.store.files import write_pieces
     from diary.store.location import resolve

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import typer
 
+from diary.base.words import counted
 from diary.cli import context
 from diary.cli.output import say
-from diary.core.words import counted
 
 HELP = """Take data out: Letterboxd CSV, a lossless JSON dump.
 
@@ -41,7 +41,7 @@ def export_letterboxd(
     """
     from itertools import chain
 
-    from diary.core.letterboxd_export import diary_rows, watchlist_rows, write_folder
+    from diary.core.letterboxd.export import diary_rows, watchlist_rows, write_folder
     from diary.render.letterboxd_csv import (
         DIARY_HEADER,
         WATCHLIST_HEADER,
@@ -86,7 +86,7 @@ def export_json(
     Example:
       diary export json diary-backup.json
     """
-    from diary.core.dump import Written, dump_text
+    from diary.core.diary.dump import Written, dump_text
     from diary.store.files import check_target, write_pieces
 
     check_target(out, force)

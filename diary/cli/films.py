@@ -4,9 +4,9 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from diary.base.words import counted
 from diary.cli import context
 from diary.cli.output import JSON_OPTION, JSONL_OPTION, emit_json, listing, say, show
-from diary.core.words import counted
 
 HELP = """Films: add, show, list, alias, delete, and facts from saved pages.
 
@@ -18,7 +18,7 @@ Example:
 """
 
 if TYPE_CHECKING:
-    from diary.core.film_details import FilmDetails
+    from diary.core.films.details import FilmDetails
 
 app = typer.Typer(no_args_is_help=True, help=HELP)
 
@@ -39,7 +39,7 @@ def film_add(
     Example:
       diary film add "Her" --year 2013 --imdb tt1798709
     """
-    from diary.core import films
+    from diary.core.films import lookup as films
 
     with context.session(write=True) as db:
         film = films.add_film(db, title, year, force=force)
@@ -67,7 +67,7 @@ def film_show(
       diary film show "her"
       diary film show "Her (2013)" --full
     """
-    from diary.core.film_details import film_details
+    from diary.core.films.details import film_details
 
     with context.session() as db:
         details = film_details(db, context.film(db, film, year))
@@ -124,7 +124,7 @@ def film_list(
     Example:
       diary film list --limit 20
     """
-    from diary.core.films import list_films
+    from diary.core.films.lookup import list_films
     from diary.render.diary import film_dict, films_table
 
     with context.session() as db:
@@ -151,7 +151,7 @@ def film_alias(
     Example:
       diary film alias "Sunset Blvd." "Sunset Boulevard" --year 1950
     """
-    from diary.core import films
+    from diary.core.films import lookup as films
 
     with context.session(write=True) as db:
         found = context.film(db, film, year)
@@ -188,12 +188,12 @@ def film_import_page(
       diary film import-page review.txt --film her --json
       pbpaste | diary film import-page - --film her
     """
-    from diary.core.facts import import_page
+    from diary.core.films.facts import import_page
     from diary.importers.pages import read_page
     from diary.render import facts as render
 
     if year is not None and film is None:
-        from diary.core.errors import InvalidInput
+        from diary.base.errors import InvalidInput
 
         raise InvalidInput("--year tells apart films named by --film; give --film too")
     loaded = read_page(page)  # read and understood before the database is opened
@@ -224,8 +224,8 @@ def film_delete(
     Example:
       diary film delete "Hre (2013)" --yes
     """
-    from diary.core import films
-    from diary.core.errors import InvalidInput
+    from diary.base.errors import InvalidInput
+    from diary.core.films import lookup as films
 
     context.choose_film_first(film, year)
     if not yes:  # ask before the write transaction: never hold the lock while asking

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import typer
 
+from diary.base.words import counted
 from diary.cli import context
 from diary.cli.output import emit_json, say, show
-from diary.core.words import counted
 
 HELP = """Bring data in: a Letterboxd export, a lossless JSON dump.
 
@@ -58,7 +58,7 @@ def import_letterboxd(
     """
     from contextlib import nullcontext
 
-    from diary.core.letterboxd_import import import_letterboxd as run
+    from diary.core.letterboxd.importing import import_letterboxd as run
     from diary.importers.letterboxd import open_source
     from diary.importers.letterboxd_files import MB, Limits
     from diary.render.letterboxd import ProgressBar, summary_dict, summary_notes, summary_table
@@ -96,8 +96,8 @@ def import_json(
     Example:
       diary --db ~/restored.db import json diary-backup.json
     """
-    from diary.core.dump_reader import restore_file
-    from diary.core.errors import NotFound
+    from diary.base.errors import NotFound
+    from diary.core.diary.dump_reader import restore_file
 
     if not file.is_file():
         raise NotFound(f"no such file: {file}")

@@ -22,32 +22,32 @@ if TYPE_CHECKING:
 
     from sqlmodel import Session
 
-    from diary.core.viewings import Attendee
+    from diary.core.diary.viewings import Attendee
 
 
 def _read_review(review: str | None) -> str | None:
     if review == "-":
-        from diary.core.words import refuse_control
+        from diary.base.words import refuse_control
 
         return refuse_control(sys.stdin.read(), "a review").strip() or None
     return review
 
 
 def _date(text: str | None) -> "date | None":
-    from diary.core import clock
-    from diary.core.dates import parse_date
+    from diary.base import clock
+    from diary.core.diary.dates import parse_date
 
     return None if text is None else parse_date(text, clock.today())
 
 
 def _rating(text: str | None) -> int | None:
-    from diary.core.ratings import parse_rating
+    from diary.core.diary.ratings import parse_rating
 
     return None if text is None else parse_rating(text)
 
 
 def _companions(db: "Session", entries: list[str]) -> "list[Attendee]":
-    from diary.core.viewings import Attendee
+    from diary.core.diary.viewings import Attendee
 
     found = []
     for entry in entries:
@@ -109,7 +109,7 @@ def log_cmd(
       diary log "Her" --year 2013 --date 2025-01-26 --rating 4.5 --with Tyler=4
       diary log her --date "last friday" --rating ★★★★ --where "on a plane" --tag bp
     """
-    from diary.core.viewings import Attendee, log_viewing
+    from diary.core.diary.viewings import Attendee, log_viewing
     from diary.render.diary import logged_line
 
     watched_on = _date(date)
@@ -171,8 +171,8 @@ def list_cmd(
       diary list --tag bestpicture --json
       diary list --jsonl > diary.jsonl
     """
-    from diary.core.errors import InvalidInput
-    from diary.core.viewings import Filters, parse_month, viewing_pages
+    from diary.base.errors import InvalidInput
+    from diary.core.diary.viewings import Filters, parse_month, viewing_pages
     from diary.render.diary import viewing_dict, viewings_tables
 
     if json_ and jsonl:
@@ -212,7 +212,7 @@ def show_cmd(
     Example:
       diary show 12
     """
-    from diary.core.viewings import get_viewing
+    from diary.core.diary.viewings import get_viewing
     from diary.render.diary import viewing_detail, viewing_dict
 
     with context.session() as db:
@@ -272,8 +272,8 @@ def edit_cmd(
       diary edit 12 --rating 5 --by Tyler
       diary edit 12 --date 2025-01-25 --tag rewatch-night
     """
-    from diary.core.errors import InvalidInput
-    from diary.core.viewings import Changes, edit_viewing
+    from diary.base.errors import InvalidInput
+    from diary.core.diary.viewings import Changes, edit_viewing
     from diary.render.diary import who
 
     if rating is not None and no_rating:
@@ -310,9 +310,9 @@ def delete_cmd(
     Example:
       diary delete 12 --yes
     """
-    from diary.core.errors import InvalidInput
-    from diary.core.films import label
-    from diary.core.viewings import delete_viewing, get_viewing
+    from diary.base.errors import InvalidInput
+    from diary.core.diary.viewings import delete_viewing, get_viewing
+    from diary.core.films.lookup import label
 
     if not yes:
         if not context.interactive():

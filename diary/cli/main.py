@@ -36,7 +36,7 @@ class DiaryGroup(TyperGroup):
         attach(self)  # the whole command tree exists by now: give values their completers
 
     def invoke(self, ctx: Any) -> Any:
-        from diary.core.errors import DiaryError
+        from diary.base.errors import DiaryError
 
         try:
             _refuse_typed_control(ctx)
@@ -60,7 +60,7 @@ class DiaryGroup(TyperGroup):
 def _refuse_typed_control(ctx: Any) -> None:
     """Nothing typed on the command line may hold ESC, BEL, NUL or the like: a title with an
     escape sequence in it would act on the terminal of whoever lists it later."""
-    from diary.core.words import refuse_control
+    from diary.base.words import refuse_control
 
     for typed in [*getattr(ctx, "_protected_args", ()), *ctx.args]:
         refuse_control(typed, "typed text")
@@ -74,7 +74,7 @@ def _usage(exc: UsageError) -> None:
     if isinstance(exc, BadParameter) and (typed := _typed_wrong(exc)) is not None:
         message = typed
     where = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx is not None else ""
-    from diary.core.words import escaped
+    from diary.base.words import escaped
 
     print(f"Error: {escaped(message)}{where}", file=sys.stderr)
     raise typer.Exit(2)
@@ -91,7 +91,7 @@ def _typed_wrong(exc: BadParameter) -> str | None:
     kind = kinds.get(str(first.get("type")))
     if kind is None:
         return None
-    from diary.core.words import quoted
+    from diary.base.words import quoted
 
     return f"{exc.param.get_error_hint()} must be {kind}, not {quoted(str(first.get('input')))}"
 
@@ -113,7 +113,7 @@ def _reader_went_away() -> None:
 def _fail(message: str) -> None:
     import sys
 
-    from diary.core.words import escaped
+    from diary.base.words import escaped
 
     print(f"Error: {escaped(message)}", file=sys.stderr)
     raise typer.Exit(1)
@@ -129,7 +129,7 @@ def _unexpected(exc: Exception) -> str:
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)
     if isinstance(exc, OverflowError) and "SQLite INTEGER" in str(exc):
-        from diary.core.errors import number_too_large
+        from diary.base.errors import number_too_large
 
         return str(number_too_large())
     return f"unexpected {type(exc).__name__}: {exc} (run with --debug for details)"

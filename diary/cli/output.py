@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
-from diary.core.words import UNPRINTABLE, escaped
+from diary.base.words import UNPRINTABLE, escaped
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions
@@ -62,7 +62,7 @@ def listing(
     stdout, else a table (rich, or text already laid out), else (nothing to list, and `empty`
     given) a message on stderr."""
     if json_ and jsonl:
-        from diary.core.errors import InvalidInput
+        from diary.base.errors import InvalidInput
 
         raise InvalidInput("give --json or --jsonl, not both")
     if json_ or jsonl:

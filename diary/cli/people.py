@@ -33,7 +33,7 @@ def people_add(
     Example:
       diary people add Ellen --role host
     """
-    from diary.core.people import add_person
+    from diary.core.diary.people import add_person
 
     with context.session(write=True) as db:
         person = add_person(db, name, role)
@@ -49,7 +49,7 @@ def people_list(json_: bool = JSON_OPTION, jsonl: bool = JSONL_OPTION) -> None:
     Example:
       diary people list --json
     """
-    from diary.core.people import list_people
+    from diary.core.diary.people import list_people
     from diary.render.diary import people_table, person_dict
 
     with context.session() as db:
@@ -75,7 +75,7 @@ def people_role(
     Example:
       diary people role Basil pet
     """
-    from diary.core.people import set_role
+    from diary.core.diary.people import set_role
 
     with context.session(write=True) as db:
         person = set_role(db, name, role)
@@ -92,7 +92,7 @@ def people_default(
     Example:
       diary people default Tyler
     """
-    from diary.core.people import set_default
+    from diary.core.diary.people import set_default
 
     with context.session(write=True) as db:
         person = set_default(db, name)

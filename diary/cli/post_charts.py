@@ -34,8 +34,8 @@ def post_chart(
       diary post chart 12 bp-progress
       diary post chart 12 ratings --year 2024 --section next
     """
-    from diary.core.post_charts import add_chart, chart_text, default_section
-    from diary.core.posts import find_section, resolve_post
+    from diary.core.posts.charts import add_chart, chart_text, default_section
+    from diary.core.posts.lifecycle import find_section, resolve_post
 
     chart_text(kind, year)  # an unknown kind fails before the write lock is taken
     with context.session(write=True) as db:
@@ -49,9 +49,9 @@ def charted(post: str, stem: str) -> tuple["Exported", list["Placed"]]:
     """The post's Markdown with a marker where each chart goes, and the charts."""
     from diary.cli.charts import chart_of
     from diary.cli.stats import scope
-    from diary.core.post_charts import post_charts
-    from diary.core.post_document import load_post
-    from diary.core.posts import resolve_post
+    from diary.core.posts.charts import post_charts
+    from diary.core.posts.document import load_post
+    from diary.core.posts.lifecycle import resolve_post
     from diary.render.post_charts import place
     from diary.render.post_markdown import post_markdown
 

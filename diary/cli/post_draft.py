@@ -56,11 +56,11 @@ def post_draft(post: str = POST) -> None:
     Example:
       diary post draft 12
     """
-    from diary.core.errors import InvalidInput
-    from diary.core.post_document import load_post
-    from diary.core.post_status import post_status
-    from diary.core.posts import resolve_post
-    from diary.core.words import counted
+    from diary.base.errors import InvalidInput
+    from diary.base.words import counted
+    from diary.core.posts.document import load_post
+    from diary.core.posts.lifecycle import resolve_post
+    from diary.core.posts.status import post_status
 
     if not context.interactive():
         raise InvalidInput("post draft asks questions at a terminal; use post say/write/fact…")
@@ -89,7 +89,7 @@ def _answer(value: Any) -> Any:
 
 def _save(post: str, key: str, change: "Callable[..., str]", *args: Any) -> None:
     """Run change(session, post, section, *args) in its own transaction; print its message."""
-    from diary.core.posts import find_section, resolve_post
+    from diary.core.posts.lifecycle import find_section, resolve_post
 
     with context.session(write=True) as db:
         found = resolve_post(db, post)
@@ -98,7 +98,7 @@ def _save(post: str, key: str, change: "Callable[..., str]", *args: Any) -> None
 
 
 def _heading(post: str, key: str) -> str:
-    from diary.core.posts import find_section, resolve_post
+    from diary.core.posts.lifecycle import find_section, resolve_post
 
     with context.session() as db:
         section = find_section(db, resolve_post(db, post), key)
@@ -110,7 +110,7 @@ def _joined(change: "Callable[..., list[str]]") -> "Callable[..., str]":
 
 
 def _prose(ask: Asker, post: str, key: str) -> None:
-    from diary.core.post_pieces import write
+    from diary.core.posts.pieces import write
 
     text = _answer(ask.text(_heading(post, key), multiline=True)).strip()
     if text:
@@ -118,8 +118,8 @@ def _prose(ask: Asker, post: str, key: str) -> None:
 
 
 def _speakers(ask: Asker, post: str, key: str) -> None:
-    from diary.core.post_pieces import say as add_line
-    from diary.core.post_prefill import hosts
+    from diary.core.posts.pieces import say as add_line
+    from diary.core.posts.prefill import hosts
 
     with context.session() as db:
         names = [p.name for p in hosts(db)]
@@ -131,7 +131,7 @@ def _speakers(ask: Asker, post: str, key: str) -> None:
 
 
 def _plot(ask: Asker, post: str, key: str) -> None:
-    from diary.core.post_pieces import set_short_plot, write
+    from diary.core.posts.pieces import set_short_plot, write
 
     long_prompt = "The long version (Name: lines become remarks)"
     if _has_short_plot(post, key):  # pre-filled from the film's facts: ask for the rest
@@ -148,16 +148,16 @@ def _plot(ask: Asker, post: str, key: str) -> None:
 
 def _has_short_plot(post: str, key: str) -> bool:
     """Whether the plot's one-line version is there already (`post new` fills it from facts)."""
-    from diary.core.posts import find_section, resolve_post
+    from diary.core.posts.lifecycle import find_section, resolve_post
 
     with context.session() as db:
         return bool((find_section(db, resolve_post(db, post), key).body or "").strip())
 
 
 def _facts(ask: Asker, post: str, key: str) -> None:
-    from diary.core.post_candidates import add_candidates, candidates
-    from diary.core.post_pieces import add_fact
-    from diary.core.posts import resolve_post
+    from diary.core.posts.candidates import add_candidates, candidates
+    from diary.core.posts.lifecycle import resolve_post
+    from diary.core.posts.pieces import add_fact
 
     with context.session() as db:
         found = candidates(db, resolve_post(db, post))
@@ -172,7 +172,7 @@ def _facts(ask: Asker, post: str, key: str) -> None:
 
 
 def _award(ask: Asker, post: str, key: str) -> None:
-    from diary.core.awards import set_award
+    from diary.core.posts.awards import set_award
 
     category = _answer(ask.text(f"{_heading(post, key)}\nThe category:")).strip()
     if not category:
@@ -189,9 +189,9 @@ def _award(ask: Asker, post: str, key: str) -> None:
 
 
 def _questions(ask: Asker, post: str, key: str) -> None:
-    from diary.core.post_pieces import ask as add_question
-    from diary.core.post_pieces import say as add_line
-    from diary.core.post_prefill import hosts
+    from diary.core.posts.pieces import ask as add_question
+    from diary.core.posts.pieces import say as add_line
+    from diary.core.posts.prefill import hosts
 
     with context.session() as db:
         names = [p.name for p in hosts(db)]

@@ -38,11 +38,11 @@ def post_edit(post: str = POST) -> None:
     """
     import tempfile
 
-    from diary.core.errors import Conflict, InvalidInput
-    from diary.core.post_document import load_post
-    from diary.core.post_whole import post_document
-    from diary.core.post_whole_apply import save_document
-    from diary.core.posts import resolve_post
+    from diary.base.errors import Conflict, InvalidInput
+    from diary.core.posts.document import load_post
+    from diary.core.posts.lifecycle import resolve_post
+    from diary.core.posts.whole import post_document
+    from diary.core.posts.whole_apply import save_document
 
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not editor:
@@ -110,7 +110,7 @@ def _run(editor: str, path: Path) -> None:
     import shlex
     import subprocess
 
-    from diary.core.errors import InvalidInput
+    from diary.base.errors import InvalidInput
 
     try:
         finished = subprocess.run([*shlex.split(editor), str(path)], check=False)
@@ -144,9 +144,9 @@ def post_wording(
       diary post wording 12 nomnomnomz --label "winner=And the Oscar goes to …"
       diary post wording 12 plots --tagline "Self-explanatory, mostly." --label "long=Long Version"
     """
-    from diary.core.errors import InvalidInput
-    from diary.core.post_wording import set_wording
-    from diary.core.posts import find_section, resolve_post, touch
+    from diary.base.errors import InvalidInput
+    from diary.core.posts.lifecycle import find_section, resolve_post, touch
+    from diary.core.posts.wording import set_wording
 
     labels: dict[str, str] = {}
     for given in label:

@@ -11,7 +11,7 @@ from diary.cli.output import say
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from diary.core.post_document import PostDoc
+    from diary.core.posts.document import PostDoc
     from diary.importers.post_page import ReadPage
     from diary.store.models import Film
 
@@ -49,13 +49,13 @@ def post_import(
       diary post import her-post.txt --film "Her (2013)" --publish-on 2025-02-04
       diary post import her-post.html --film her --dry-run
     """
-    from diary.core import clock
-    from diary.core.errors import InvalidInput
-    from diary.core.formats import find_format
-    from diary.core.post_import import document_sections, import_post
-    from diary.core.post_whole import HEADER
-    from diary.core.post_whole_apply import people_names
-    from diary.core.posts import parse_publish_date
+    from diary.base import clock
+    from diary.base.errors import InvalidInput
+    from diary.core.posts.formats import find_format
+    from diary.core.posts.importing import document_sections, import_post
+    from diary.core.posts.lifecycle import parse_publish_date
+    from diary.core.posts.whole import HEADER
+    from diary.core.posts.whole_apply import people_names
     from diary.importers.post_markdown import looks_exported, read_markdown
     from diary.importers.post_page import ReadPage, SectionShape, page_lines, read_page
 
@@ -103,7 +103,7 @@ def post_import(
 
 
 def _film(db: "Session", named: str | None, lines: list[str]) -> "Film | None":
-    from diary.core.errors import DiaryError, InvalidInput
+    from diary.base.errors import DiaryError, InvalidInput
 
     if named:
         return context.film(db, named)

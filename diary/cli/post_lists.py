@@ -13,7 +13,7 @@ from diary.cli.output import JSON_OPTION, JSONL_OPTION, listing, say
 from diary.cli.post_pieces import POST, read_text
 
 if TYPE_CHECKING:
-    from diary.core.post_candidates import Candidate
+    from diary.core.posts.candidates import Candidate
 
 
 def post_fact(
@@ -36,10 +36,10 @@ def post_fact(
       diary post fact 12 --candidate 3 --candidate 5
       diary post fact 12 --pick
     """
-    from diary.core.errors import InvalidInput
-    from diary.core.post_candidates import add_candidates, candidates
-    from diary.core.post_pieces import add_fact
-    from diary.core.posts import resolve_post, section_for
+    from diary.base.errors import InvalidInput
+    from diary.core.posts.candidates import add_candidates, candidates
+    from diary.core.posts.lifecycle import resolve_post, section_for
+    from diary.core.posts.pieces import add_fact
 
     if text is None and not candidate and not pick:
         raise InvalidInput("give the fact's TEXT, --candidate N or --pick")
@@ -62,7 +62,7 @@ def post_fact(
 
 
 def _pick(found: "list[Candidate]") -> list[int]:
-    from diary.core.errors import InvalidInput
+    from diary.base.errors import InvalidInput
 
     if not found:
         raise InvalidInput("no fun facts to choose from: import the film's Wikipedia page first")
@@ -93,8 +93,8 @@ def post_candidates(
     Example:
       diary post candidates 12
     """
-    from diary.core.post_candidates import candidates
-    from diary.core.posts import resolve_post
+    from diary.core.posts.candidates import candidates
+    from diary.core.posts.lifecycle import resolve_post
     from diary.render.post_json import candidate_dict
     from diary.render.post_terminal import candidates_table
 
@@ -129,8 +129,8 @@ def post_ask(
       diary post ask 14 "Which nominee would you watch again tonight?" --from "Sam in Leeds"
       diary post say 14 questions --by Ellen --by Tyler "Both of us: Jaws."
     """
-    from diary.core.post_pieces import ask
-    from diary.core.posts import resolve_post, section_for
+    from diary.core.posts.lifecycle import resolve_post, section_for
+    from diary.core.posts.pieces import ask
 
     with context.session(write=True) as db:
         found = resolve_post(db, post)
@@ -152,8 +152,8 @@ def post_film(
     Example:
       diary post film 13 "The Brutalist" --year 2024
     """
-    from diary.core.post_pieces import add_film
-    from diary.core.posts import resolve_post, section_for
+    from diary.core.posts.lifecycle import resolve_post, section_for
+    from diary.core.posts.pieces import add_film
 
     context.choose_film_first(film, year)
     with context.session(write=True) as db:
@@ -191,8 +191,8 @@ def post_award(
         --nominee "The pot roast on the pier" --nominee "A bucket of chum" --winner 1 \\
         --note "Accepted by the dock, which will never be the same."
     """
-    from diary.core.awards import award_section, set_award
-    from diary.core.posts import resolve_post
+    from diary.core.posts.awards import award_section, set_award
+    from diary.core.posts.lifecycle import resolve_post
 
     with context.session(write=True) as db:
         found = resolve_post(db, post)

@@ -38,9 +38,9 @@ def post_say(
       diary post say 12 wiki --by Tyler "Bruce! Of course." --on 2
       diary post say 14 questions --by Ellen --by Tyler "Both of us, loudly."
     """
-    from diary.core.post_pieces import say as add_line
-    from diary.core.post_pieces import speaker_label, unknown_markers
-    from diary.core.posts import find_section, resolve_post
+    from diary.core.posts.lifecycle import find_section, resolve_post
+    from diary.core.posts.pieces import say as add_line
+    from diary.core.posts.pieces import speaker_label, unknown_markers
 
     words = read_text(text)
     with context.session(write=True) as db:
@@ -82,10 +82,10 @@ def post_write(
       diary post write 12 plots --short "A shark terrorises a beach town." --source IMDb
       diary post write 12 plots
     """
-    from diary.core.errors import InvalidInput
-    from diary.core.post_pieces import current_text, set_short_plot, unknown_markers
-    from diary.core.post_pieces import write as write_section
-    from diary.core.posts import find_section, resolve_post
+    from diary.base.errors import InvalidInput
+    from diary.core.posts.lifecycle import find_section, resolve_post
+    from diary.core.posts.pieces import current_text, set_short_plot, unknown_markers
+    from diary.core.posts.pieces import write as write_section
 
     if file is not None and text is not None:
         raise InvalidInput("give the text or --file, not both")
@@ -120,7 +120,7 @@ def post_write(
         if short is not None or source is not None:
             messages.append(set_short_plot(db, found, target, short, source))
         if edited_from is not None and current_text(db, found, target) != edited_from:
-            from diary.core.errors import Conflict
+            from diary.base.errors import Conflict
 
             raise Conflict(f"{target.heading} changed while you were editing; nothing saved")
         if content is not None:
@@ -148,8 +148,8 @@ def post_footnote(
       diary post say 12 plots --by Tyler "A sequel was inevitable.$marker"
       diary post footnote 12 --key bruce "Named after a lawyer."
     """
-    from diary.core.post_pieces import set_footnote
-    from diary.core.posts import resolve_post
+    from diary.core.posts.lifecycle import resolve_post
+    from diary.core.posts.pieces import set_footnote
 
     with context.session(write=True) as db:
         marker, message = set_footnote(db, resolve_post(db, post), read_text(text), key)
@@ -171,8 +171,8 @@ def post_clear(
       diary post clear 12 intermission
       diary post clear 12 wiki --piece 2
     """
-    from diary.core.post_pieces import clear
-    from diary.core.posts import find_section, resolve_post
+    from diary.core.posts.lifecycle import find_section, resolve_post
+    from diary.core.posts.pieces import clear
 
     with context.session(write=True) as db:
         found = resolve_post(db, post)
@@ -183,14 +183,14 @@ def post_clear(
 def read_text(text: str | None) -> str:
     """TEXT as given, or stdin for '-'."""
     if text == "-":
-        from diary.core.words import refuse_control
+        from diary.base.words import refuse_control
 
         return refuse_control(sys.stdin.read(), "text read from stdin")
     return text or ""
 
 
 def _read_file(path: str) -> str:
-    from diary.core.errors import InvalidInput
+    from diary.base.errors import InvalidInput
 
     try:
         with open(path, encoding="utf-8-sig") as handle:
@@ -206,7 +206,7 @@ def _edit(text: str) -> str | None:
     import tempfile
     from pathlib import Path
 
-    from diary.core.errors import InvalidInput
+    from diary.base.errors import InvalidInput
 
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not editor:
@@ -221,7 +221,7 @@ def _edit(text: str) -> str | None:
         if finished.returncode != 0:
             raise InvalidInput(f"the editor failed: {editor!r} exited with {finished.returncode}")
         edited = path.read_text(encoding="utf-8")
-    from diary.core.words import refuse_control
+    from diary.base.words import refuse_control
 
     refuse_control(edited, "text from the editor")
     if edited.strip() == text.strip():

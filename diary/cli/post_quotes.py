@@ -21,8 +21,8 @@ def post_reviews(
     Example:
       diary post reviews 12
     """
-    from diary.core.post_quotes import quotables
-    from diary.core.posts import resolve_post
+    from diary.core.posts.lifecycle import resolve_post
+    from diary.core.posts.quotes import quotables
     from diary.render.post_json import quotable_dict
     from diary.render.post_terminal import quotables_table
 
@@ -59,8 +59,8 @@ def post_quote(
       diary post reviews 12
       diary post quote 12 2
     """
-    from diary.core.post_quotes import add_quote
-    from diary.core.posts import resolve_post, section_for
+    from diary.core.posts.lifecycle import resolve_post, section_for
+    from diary.core.posts.quotes import add_quote
 
     with context.session(write=True) as db:
         found = resolve_post(db, post)

@@ -73,9 +73,9 @@ def post_new(
       diary post new --format oscars-preview --ceremony 97
       diary post new --format ask-the-authors
     """
-    from diary.core.formats import find_format
-    from diary.core.post_document import load_post
-    from diary.core.post_prefill import start_post
+    from diary.core.posts.document import load_post
+    from diary.core.posts.formats import find_format
+    from diary.core.posts.prefill import start_post
     from diary.render.post_terminal import prefilled_summary
 
     context.choose_film_first(film, year)
@@ -96,9 +96,9 @@ def post_new(
 def _another_post_wanted(film: str, year: int | None) -> bool:
     """True when the film has no post yet, or the person at the terminal wants another;
     asked before the write transaction, so the question never holds the lock."""
-    from diary.core.errors import Conflict, NotFound
-    from diary.core.films import label
-    from diary.core.posts import posts_about
+    from diary.base.errors import Conflict, NotFound
+    from diary.core.films.lookup import label
+    from diary.core.posts.lifecycle import posts_about
 
     try:
         with context.session() as db:
@@ -130,7 +130,7 @@ def post_list(
     Example:
       diary post list --status draft
     """
-    from diary.core.posts import list_posts
+    from diary.core.posts.lifecycle import list_posts
     from diary.render.post_json import post_row_dict
     from diary.render.post_terminal import posts_table
 
@@ -158,8 +158,8 @@ def post_show(
       diary post show 12
       diary post show jaws --json
     """
-    from diary.core.post_document import load_post
-    from diary.core.posts import resolve_post
+    from diary.core.posts.document import load_post
+    from diary.core.posts.lifecycle import resolve_post
     from diary.render.post_json import post_dict
     from diary.render.post_terminal import post_outline
 
@@ -182,9 +182,9 @@ def post_status_cmd(
     Example:
       diary post status 12
     """
-    from diary.core.post_document import load_post
-    from diary.core.post_status import post_status
-    from diary.core.posts import resolve_post
+    from diary.core.posts.document import load_post
+    from diary.core.posts.lifecycle import resolve_post
+    from diary.core.posts.status import post_status
     from diary.render.post_json import status_dict
     from diary.render.post_terminal import status_view
 
@@ -223,9 +223,9 @@ def post_set(
       diary post set 12 --subtitle "Nobody goes in the water"
       diary post set 12 --status published --publish-on 2025-02-04
     """
-    from diary.core import clock
-    from diary.core.posts import PostChanges, describe, parse_publish_date, resolve_post
-    from diary.core.posts import update_post as update
+    from diary.base import clock
+    from diary.core.posts.lifecycle import PostChanges, describe, parse_publish_date, resolve_post
+    from diary.core.posts.lifecycle import update_post as update
 
     changes = PostChanges(
         title=title,
@@ -257,8 +257,8 @@ def post_delete(
     Example:
       diary post delete 12 --yes
     """
-    from diary.core.errors import InvalidInput
-    from diary.core.posts import delete_post, describe, resolve_post
+    from diary.base.errors import InvalidInput
+    from diary.core.posts.lifecycle import delete_post, describe, resolve_post
 
     if not yes:  # ask before the write transaction: never hold the lock while asking
         with context.session() as db:
@@ -290,7 +290,7 @@ def post_formats(json_: bool = JSON_OPTION, jsonl: bool = JSONL_OPTION) -> None:
       diary post formats
       diary post formats --json
     """
-    from diary.core.formats import all_formats, user_dir
+    from diary.core.posts.formats import all_formats, user_dir
     from diary.render.post_json import format_dict
     from diary.render.post_terminal import formats_table
 

@@ -30,7 +30,7 @@ def scope(
     db: "Session", year: int | None, start: str | None, end: str | None, by: list[str]
 ) -> "Scope":
     """The period and people asked for; everyone when --by is left out."""
-    from diary.core.people import list_people
+    from diary.core.diary.people import list_people
     from diary.core.stats.scope import make_scope
 
     if by:

@@ -17,7 +17,7 @@ app = typer.Typer(no_args_is_help=True, help=HELP)
 
 
 def _decade(text: str | None) -> int | None:
-    from diary.core.errors import InvalidInput
+    from diary.base.errors import InvalidInput
 
     if text is None:
         return None
@@ -47,8 +47,8 @@ def watchlist_add(
     Example:
       diary watchlist add "Rocky" --year 1976 --priority 2 --note "next post"
     """
-    from diary.core import watchlist
-    from diary.core.films import label
+    from diary.core.diary import watchlist
+    from diary.core.films.lookup import label
 
     context.ask_name_first(by)
     context.choose_film_first(film, year)
@@ -80,7 +80,7 @@ def watchlist_list(
     Example:
       diary watchlist list --by Ellen
     """
-    from diary.core import watchlist
+    from diary.core.diary import watchlist
     from diary.render.watchlist import watchlist_dict, watchlist_table
 
     with context.session() as db:
@@ -112,8 +112,8 @@ def watchlist_remove(
     Example:
       diary watchlist remove "Rocky"
     """
-    from diary.core import watchlist
-    from diary.core.films import label
+    from diary.core.diary import watchlist
+    from diary.core.films.lookup import label
 
     context.choose_film_first(film, year)
     with context.session(write=True) as db:
@@ -149,8 +149,8 @@ def watchlist_pick(
       diary watchlist pick --decade 1970s
       diary watchlist pick --oldest --by Tyler
     """
-    from diary.core import watchlist
-    from diary.core.films import label
+    from diary.core.diary import watchlist
+    from diary.core.films.lookup import label
     from diary.render.watchlist import watchlist_dict
 
     with context.session() as db:

@@ -33,9 +33,10 @@ TICKED = {"Biscuit": [("Sunset Boulevard", 1950)]}
 
 def build(session: "Session") -> None:
     """Fill an empty diary with the sample."""
-    from diary.core import people, ticks
-    from diary.core.films import resolve_film
-    from diary.core.viewings import Attendee, log_viewing
+    from diary.core.checklists import ticks
+    from diary.core.diary import people
+    from diary.core.diary.viewings import Attendee, log_viewing
+    from diary.core.films.lookup import resolve_film
     from diary.store.models import FilmFact
 
     everyone = {

@@ -15,7 +15,7 @@ YEAR = 2024
 
 def pictures() -> dict[str, bytes]:
     """File name -> SVG bytes of every chart kind, drawn from a fresh sample diary."""
-    from diary.core.people import list_people
+    from diary.core.diary.people import list_people
     from diary.core.stats.bestpicture import bp_stats
     from diary.core.stats.overview import diary_stats
     from diary.core.stats.scope import make_scope

@@ -7,9 +7,9 @@ blank), and an optional imdb/imdb id column.
 import re
 from pathlib import Path
 
-from diary.core.bestpicture import Nominee
-from diary.core.errors import InvalidInput
-from diary.core.words import quoted
+from diary.base.errors import InvalidInput
+from diary.base.words import quoted
+from diary.core.checklists.bestpicture import Nominee
 from diary.importers.spreadsheet_csv import find_column, read_sheet, truth, year
 
 TITLE = ("title", "film", "name", "nominee", "movie", "film title")

@@ -8,8 +8,8 @@ Description.
 
 from pathlib import Path
 
-from diary.core.errors import InvalidInput
-from diary.core.lists import FilmList, ListEntry
+from diary.base.errors import InvalidInput
+from diary.core.checklists.imported import FilmList, ListEntry
 from diary.importers.spreadsheet_csv import find_column, parse, read_sheet, read_text, year
 
 TITLE = ("title", "film", "name", "movie", "film title")

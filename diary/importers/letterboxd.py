@@ -14,8 +14,8 @@ import csv
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from diary.core.errors import InvalidInput
-from diary.core.letterboxd_records import (
+from diary.base.errors import InvalidInput
+from diary.core.letterboxd.records import (
     ListInfo,
     Progress,
     Row,

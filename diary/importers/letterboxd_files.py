@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from diary.core.errors import InvalidInput, NotFound
-from diary.core.letterboxd_records import Progress
+from diary.base.errors import InvalidInput, NotFound
+from diary.core.letterboxd.records import Progress
 
 # File names inside an export and what they hold.
 EXPORT_NAMES = {

@@ -8,7 +8,7 @@ import re
 from datetime import date
 from urllib.parse import urlsplit
 
-from diary.core.letterboxd_records import FilmRef, Row
+from diary.core.letterboxd.records import FilmRef, Row
 
 _YES = {"yes", "true", "y", "1"}
 _NO = {"", "no", "false", "n", "0"}

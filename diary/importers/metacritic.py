@@ -14,7 +14,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 
-from diary.core.findings import Findings, NotAPage, number
+from diary.core.films.findings import Findings, NotAPage, number
 from diary.importers import html_page, jsonld, prose
 from diary.importers.metacritic_reviews import critic_reviews
 

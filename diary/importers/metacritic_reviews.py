@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
 
-from diary.core.findings import Review, number
+from diary.core.films.findings import Review, number
 from diary.importers import html_page, prose
 
 _CARDS = ".c-siteReview, .critic_review, .review.critic, .critic_reviews .review"

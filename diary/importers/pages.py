@@ -9,10 +9,10 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from diary.core.echo import echo
-from diary.core.errors import InvalidInput
-from diary.core.findings import KINDS_UNDERSTOOD, Findings, NotAPage
-from diary.core.words import CONTROL
+from diary.base.echo import echo
+from diary.base.errors import InvalidInput
+from diary.base.words import CONTROL
+from diary.core.films.findings import KINDS_UNDERSTOOD, Findings, NotAPage
 from diary.importers import (
     html_page,
     jsonld,

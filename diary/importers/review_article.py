@@ -15,7 +15,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 
-from diary.core.findings import Findings, Review
+from diary.core.films.findings import Findings, Review
 from diary.importers import html_page, jsonld, prose, review_text
 from diary.importers.review_ratings import in_text, labelled, rating_score
 from diary.importers.review_titles import film_in_title

@@ -14,11 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from diary.core.comments import check_text
-from diary.core.errors import InvalidInput
-from diary.core.ratings import parse_rating
-from diary.core.spreadsheet import Marks, SheetLine, plain
-from diary.core.words import quoted
+from diary.base.errors import InvalidInput
+from diary.base.words import quoted
+from diary.core.checklists.spreadsheet import Marks, SheetLine, plain
+from diary.core.diary.comments import check_text
+from diary.core.diary.ratings import parse_rating
 from diary.importers.spreadsheet_csv import (
     FALSE,
     find_column,

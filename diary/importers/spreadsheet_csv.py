@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from diary.core.errors import InvalidInput, NotFound
-from diary.core.words import quoted
+from diary.base.errors import InvalidInput, NotFound
+from diary.base.words import quoted
 
 TRUE = {"1", "yes", "y", "true", "x", "✓", "✔", "☑", "seen", "winner", "won", "w", "*"}
 FALSE = {"", "0", "no", "n", "false", "-", "☐"}

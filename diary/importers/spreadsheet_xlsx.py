@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from diary.core.errors import InvalidInput, NotFound
+from diary.base.errors import InvalidInput, NotFound
 from diary.importers.spreadsheet_csv import Sheet, table
 
 ZIP_START = b"PK\x03\x04"

@@ -10,8 +10,8 @@ Metacritic / CinemaScore figures the article quotes.
 import re
 from dataclasses import dataclass, field
 
-from diary.core.echo import echo
-from diary.core.findings import Fact, Findings, NotAPage, number
+from diary.base.echo import echo
+from diary.core.films.findings import Fact, Findings, NotAPage, number
 from diary.importers import prose
 
 SOURCE = "Wikipedia"

@@ -3,8 +3,8 @@
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from diary.core.entries import Entry
-from diary.core.titles import display
+from diary.base.titles import display
+from diary.core.checklists.entries import Entry
 from diary.render.diary import film_dict
 from diary.render.tables import add_row, table, text_table
 

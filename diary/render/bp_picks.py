@@ -3,8 +3,8 @@
 from collections.abc import Sequence
 from typing import Any
 
-from diary.core.films import label
-from diary.core.picks import Round
+from diary.core.checklists.picks import Round
+from diary.core.films.lookup import label
 from diary.render.diary import film_dict
 from diary.render.tables import text_table
 

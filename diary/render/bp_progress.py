@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from diary.core.progress import Part, Progress, Tally, percent, summary
+from diary.core.checklists.progress import Part, Progress, Tally, percent, summary
 
 if TYPE_CHECKING:
     from rich.table import Table

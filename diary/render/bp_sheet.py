@@ -2,9 +2,9 @@
 
 from collections.abc import Sequence
 
-from diary.core.films import label
-from diary.core.ratings import stars
-from diary.core.spreadsheet import Plan
+from diary.core.checklists.spreadsheet import Plan
+from diary.core.diary.ratings import stars
+from diary.core.films.lookup import label
 
 
 def plan_lines(plan: Plan, ignored: Sequence[str], dry_run: bool) -> list[str]:

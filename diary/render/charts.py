@@ -6,8 +6,8 @@ pixels. Every chart says in words what it shows, for readers who cannot see it.
 
 from dataclasses import dataclass, field
 
-from diary.core.errors import InvalidInput
-from diary.core.ratings import as_text
+from diary.base.errors import InvalidInput
+from diary.core.diary.ratings import as_text
 from diary.core.stats import CHART_KINDS
 from diary.core.stats.bestpicture import BestPictureStats
 from diary.core.stats.overview import DiaryStats

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from diary.core.lists import Overview
+from diary.core.checklists.imported import Overview
 from diary.render.tables import add_row, table
 
 if TYPE_CHECKING:

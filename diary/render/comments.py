@@ -3,8 +3,8 @@
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from diary.core.comments import CommentRow
-from diary.core.films import label
+from diary.core.diary.comments import CommentRow
+from diary.core.films.lookup import label
 from diary.render.diary import film_dict
 from diary.render.tables import add_row, table
 

@@ -3,9 +3,9 @@
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from diary.core.films import FilmRow, label
-from diary.core.ratings import as_number, stars
-from diary.core.viewings import LogResult, ViewingRow
+from diary.core.diary.ratings import as_number, stars
+from diary.core.diary.viewings import LogResult, ViewingRow
+from diary.core.films.lookup import FilmRow, label
 from diary.render.review_text import readable
 from diary.render.tables import add_row, one_listing, table
 from diary.store.models import Film, Person

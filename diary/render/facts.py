@@ -8,13 +8,13 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from diary.core.echo import echo, escape_controls
-from diary.core.facts import Changes, ImportResult
-from diary.core.film_details import FilmDetails, Nomination
-from diary.core.films import label
-from diary.core.findings import Fact, Findings
-from diary.core.ratings import as_number, stars
-from diary.core.words import counted
+from diary.base.echo import echo, escape_controls
+from diary.base.words import counted
+from diary.core.diary.ratings import as_number, stars
+from diary.core.films.details import FilmDetails, Nomination
+from diary.core.films.facts import Changes, ImportResult
+from diary.core.films.findings import Fact, Findings
+from diary.core.films.lookup import label
 from diary.render.diary import film_dict
 from diary.store.models import FilmFact, FilmReview, FilmScore
 

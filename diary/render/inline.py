@@ -19,8 +19,8 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from diary.core.post_document import MARKER
-from diary.core.post_inline import LINK_SCHEMES
+from diary.core.posts.document import MARKER
+from diary.core.posts.inline import LINK_SCHEMES
 from diary.render.markdown import (
     _REF,
     escape_line,

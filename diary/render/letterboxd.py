@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from diary.core.letterboxd_state import ImportSummary
+from diary.core.letterboxd.state import ImportSummary
 
 
 class ProgressBar:

@@ -7,9 +7,9 @@ import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
 
-from diary.core.errors import InvalidInput
-from diary.core.letterboxd_export import ExportRow
-from diary.core.ratings import as_text
+from diary.base.errors import InvalidInput
+from diary.core.diary.ratings import as_text
+from diary.core.letterboxd.export import ExportRow
 
 DIARY_HEADER = (
     "LetterboxdURI",

@@ -13,8 +13,8 @@ of the post's footnotes; it is numbered at the end, in order of first use.
 import re
 from collections.abc import Callable, Iterable, Mapping
 
-from diary.core.post_document import MARKER
-from diary.core.words import CONTROL
+from diary.base.words import CONTROL
+from diary.core.posts.document import MARKER
 
 ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ALWAYS = frozenset("`*_[]<>#|~")

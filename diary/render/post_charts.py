@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, replace
 from html import escape
 
-from diary.core.post_charts import KIND
-from diary.core.post_document import PostDoc, SectionDoc
+from diary.core.posts.charts import KIND
+from diary.core.posts.document import PostDoc, SectionDoc
 from diary.render.chart_draw import draw
 from diary.render.charts import Chart
 

@@ -2,14 +2,14 @@
 
 from typing import Any
 
-from diary.core.awards import AwardRow
-from diary.core.formats import Format
-from diary.core.post_candidates import Candidate
-from diary.core.post_document import Piece, PostDoc, SectionDoc
-from diary.core.post_quotes import Quotable
-from diary.core.post_status import PostStatus
-from diary.core.post_wording import own_labels
-from diary.core.posts import PostRow
+from diary.core.posts.awards import AwardRow
+from diary.core.posts.candidates import Candidate
+from diary.core.posts.document import Piece, PostDoc, SectionDoc
+from diary.core.posts.formats import Format
+from diary.core.posts.lifecycle import PostRow
+from diary.core.posts.quotes import Quotable
+from diary.core.posts.status import PostStatus
+from diary.core.posts.wording import own_labels
 from diary.render.diary import film_dict
 from diary.store.models import Film, Post, PostEntry
 

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from diary.core.errors import InvalidInput, NotFound
-from diary.core.formats import DEFAULT_TEMPLATE, Format, SectionSpec, find_format, shipped_dir
-from diary.core.post_document import Piece, PostDoc, SectionDoc
-from diary.core.post_status import is_filled, post_status
-from diary.core.post_wording import own_labels
+from diary.base.errors import InvalidInput, NotFound
+from diary.core.posts.document import Piece, PostDoc, SectionDoc
+from diary.core.posts.formats import DEFAULT_TEMPLATE, Format, SectionSpec, find_format, shipped_dir
+from diary.core.posts.status import is_filled, post_status
+from diary.core.posts.wording import own_labels
 from diary.render.inline import writer_inline, writer_paragraphs
 from diary.render.markdown import (
     FOOTNOTES_HERE,
@@ -95,7 +95,7 @@ def title_of(doc: PostDoc) -> str:
 def _film_label(doc: PostDoc) -> str | None:
     if doc.film is None:
         return None
-    from diary.core.films import label
+    from diary.core.films.lookup import label
 
     return label(doc.film)
 

@@ -12,14 +12,14 @@ from rich.markdown import Markdown
 from rich.table import Table
 from rich.text import Text
 
-from diary.core.awards import AwardRow
-from diary.core.films import label
-from diary.core.formats import Format
-from diary.core.post_candidates import Candidate
-from diary.core.post_document import MARKER, PostDoc, SectionDoc, post_name
-from diary.core.post_quotes import Quotable
-from diary.core.post_status import PostStatus, is_filled
-from diary.core.posts import PostRow
+from diary.core.films.lookup import label
+from diary.core.posts.awards import AwardRow
+from diary.core.posts.candidates import Candidate
+from diary.core.posts.document import MARKER, PostDoc, SectionDoc, post_name
+from diary.core.posts.formats import Format
+from diary.core.posts.lifecycle import PostRow
+from diary.core.posts.quotes import Quotable
+from diary.core.posts.status import PostStatus, is_filled
 
 _REFERENCE = re.compile(r"(?<!\\)\[\^(\d+)\]")
 _DEFINITION = re.compile(r"^\[\^(\d+)\]: ", re.MULTILINE)

@@ -10,7 +10,7 @@ import re
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
-from diary.core.words import CONTROL
+from diary.base.words import CONTROL
 
 if TYPE_CHECKING:
     from rich.text import Text

@@ -2,7 +2,8 @@
 
 Both open cleanly in spreadsheet programs: a text cell that starts like a formula (=, +, -,
 @, a tab or a carriage return) is written as text, never run. In CSV it gets a leading
-apostrophe (diary.core.spreadsheet.neutral), which `diary bp import` takes off again; in XLSX
+apostrophe (diary.core.checklists.spreadsheet.neutral), which `diary bp import` takes off
+again; in XLSX
 it is stored as a string cell.
 """
 
@@ -11,10 +12,10 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from diary.core.errors import InvalidInput
-from diary.core.films import label
-from diary.core.ratings import as_number
-from diary.core.spreadsheet import FORMULA_START, SheetRow, neutral
+from diary.base.errors import InvalidInput
+from diary.core.checklists.spreadsheet import FORMULA_START, SheetRow, neutral
+from diary.core.diary.ratings import as_number
+from diary.core.films.lookup import label
 from diary.store.models import Person
 
 TICK = "✓"

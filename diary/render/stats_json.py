@@ -5,8 +5,8 @@ The shapes are documented in docs/stats.md; ratings are in stars (4.5), dates IS
 
 from typing import Any
 
-from diary.core.films import label
-from diary.core.ratings import as_text
+from diary.core.diary.ratings import as_text
+from diary.core.films.lookup import label
 from diary.core.stats.bestpicture import BestPictureStats
 from diary.core.stats.overview import DiaryStats
 from diary.core.stats.ratings import RatedFilm

@@ -7,8 +7,8 @@ characters, so they read the same in a file.
 from collections.abc import Sequence
 from typing import Any
 
-from diary.core.films import label
-from diary.core.ratings import as_text
+from diary.core.diary.ratings import as_text
+from diary.core.films.lookup import label
 from diary.core.stats.bestpicture import BestPictureStats
 from diary.core.stats.overview import DiaryStats
 from diary.render.bp_progress import progress_view

@@ -34,7 +34,7 @@ def literal(value: object) -> "Text":
     """The value as plain text: no markup, no highlighting, control characters written out."""
     from rich.text import Text
 
-    from diary.core.words import escaped
+    from diary.base.words import escaped
 
     return Text("" if value is None else escaped(str(value)))
 
@@ -132,7 +132,7 @@ def text_table(
 
 
 def _one_line(value: object) -> str:
-    from diary.core.words import CONTROL
+    from diary.base.words import CONTROL
 
     text = "" if value is None else str(value)
     return CONTROL.sub("", text.replace("\r\n", " ").replace("\n", " ").replace("\t", " "))

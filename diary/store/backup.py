@@ -6,7 +6,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from diary.core.errors import StorageError
+from diary.base.errors import StorageError
 from diary.store.files import check_target, is_special
 
 

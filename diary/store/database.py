@@ -15,8 +15,8 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
 
-from diary.core import clock
-from diary.core.errors import DiaryError, StorageError
+from diary.base import clock
+from diary.base.errors import DiaryError, StorageError
 from diary.store import migrations
 from diary.store.backup import backup_file, upgrade_backup_path
 from diary.store.engine import make_engine, retry_busy, session_scope

@@ -27,7 +27,7 @@ WRITE = "diary_write"
 def busy_timeout_ms() -> int:
     """How long a writer waits for the lock, retries included: DIARY_BUSY_TIMEOUT_MS, else a
     minute (an import holds the lock for its whole run, and a crowded machine is slow)."""
-    from diary.core.errors import InvalidInput
+    from diary.base.errors import InvalidInput
 
     text = os.environ.get("DIARY_BUSY_TIMEOUT_MS", "").strip() or "60000"
     if not text.isdigit() or not text.isascii():

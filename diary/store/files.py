@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from diary.core.errors import StorageError
+from diary.base.errors import StorageError
 
 
 def is_special(path: Path) -> bool:

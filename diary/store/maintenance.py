@@ -9,8 +9,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from diary.core.errors import StorageError
-from diary.core.words import escaped
+from diary.base.errors import StorageError
+from diary.base.words import escaped
 from diary.store.location import Location
 
 

@@ -81,7 +81,7 @@ def test_bad_filters_are_refused(cli: Cli, hosts: None, args: list[str]) -> None
 
 
 def test_covered_shows_posts_and_marks(cli: Cli, hosts: None) -> None:
-    from diary.core.checklists import mark_covered
+    from diary.core.checklists.lists import mark_covered
     from diary.store.database import open_session
     from diary.store.location import resolve
     from diary.store.models import Film
@@ -202,7 +202,7 @@ def test_progress_before_anyone_is_here_says_so(cli: Cli) -> None:
 
 
 def test_nothing_looks_complete_before_it_is() -> None:
-    from diary.core.progress import percent
+    from diary.core.checklists.progress import percent
     from diary.render.bp_progress import _cell
 
     assert [percent(620, 621), percent(621, 621), percent(3, 621), percent(0, 0)] == [

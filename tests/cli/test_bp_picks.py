@@ -88,9 +88,9 @@ def test_choose_later_and_refuse_twice(cli: Cli, hosts: None) -> None:
 
 
 def test_passed_over_films_come_back_less(cli: Cli, hosts: None) -> None:
-    from diary.core.checklists import best_picture
-    from diary.core.entries import entries
-    from diary.core.picks import draw, gaps, weights
+    from diary.core.checklists.entries import entries
+    from diary.core.checklists.lists import best_picture
+    from diary.core.checklists.picks import draw, gaps, weights
     from diary.store.database import open_session
     from diary.store.location import resolve
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diary.core.spreadsheet import neutral, plain
+from diary.core.checklists.spreadsheet import neutral, plain
 from tests.conftest import Cli
 from tests.dbaccess import connect
 

@@ -82,7 +82,7 @@ def test_film_titles_from_the_diary(cli: Cli, hosts: None) -> None:
 def test_section_keys_of_the_post_on_the_line(cli: Cli, hosts: None) -> None:
     cli.ok("post", "new", "Her", "--year", "2013", "--number", "3")
     cli.ok("post", "new", "--format", "ask-the-authors", "--number", "4")
-    from diary.core.formats import find_format
+    from diary.core.posts.formats import find_format
 
     keys = [section.key for section in find_format(None).sections]
     assert bash_candidates("diary post say 3 ") == keys

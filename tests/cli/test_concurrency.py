@@ -22,7 +22,7 @@ LAUNCHER = """
 import sys, time
 from pathlib import Path
 from diary.cli.main import main
-import diary.core.viewings, diary.store.database, diary.render.diary  # start-up done here
+import diary.core.diary.viewings, diary.store.database, diary.render.diary  # start-up done here
 start = Path(sys.argv[1])
 deadline = time.monotonic() + 60
 while not start.exists() and time.monotonic() < deadline:
@@ -36,8 +36,9 @@ import sys
 from datetime import date
 from pathlib import Path
 from diary.cli import context
-from diary.core import films, people
-from diary.core.viewings import Attendee, log_viewing
+from diary.core.films import lookup as films
+from diary.core.diary import people
+from diary.core.diary.viewings import Attendee, log_viewing
 stop = Path(sys.argv[1])
 written = 0
 while not stop.exists() or written < 5:

@@ -1,6 +1,6 @@
 """A diary above SQLite's default limit of 32,766 bound variables: listings and exports work.
 
-Built once for the module, in-process, through the bulk path (`diary.core.bulk`): 40,000
+Built once for the module, in-process, through the bulk path (`diary.store.bulk`): 40,000
 viewings by two people over 500 films, some without a date, some tagged.
 """
 
@@ -20,7 +20,7 @@ FILMS = 500
 
 
 def _build(db: Path) -> None:
-    from diary.core.bulk import insert_rows
+    from diary.store.bulk import insert_rows
     from diary.store.database import open_session, reset
     from diary.store.location import resolve
     from diary.store.models import Film, Viewing, ViewingPerson, ViewingTag

@@ -14,7 +14,7 @@ DATES = ["2025-01-05", "2025-01-03", "2025-01-05", "2024-12-31", "2025-01-03", "
 @pytest.fixture
 def diary(cli: Cli, hosts: None, env_setup: Path, monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Eleven viewings: several on one date, two without a date; pages of three rows."""
-    from diary.core import diary_pages
+    from diary.core.diary import pages as diary_pages
 
     for n, day in enumerate(DATES * 2):
         film = f"Film {n % 4}"

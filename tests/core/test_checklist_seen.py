@@ -7,10 +7,10 @@ import pytest
 from sqlalchemy import event
 from sqlmodel import Session, col, select
 
-from diary.core.checklists import best_picture, films_seen
-from diary.core.entries import entries
-from diary.core.films import add_film, set_external_id
-from diary.core.people import add_person
+from diary.core.checklists.entries import entries
+from diary.core.checklists.lists import best_picture, films_seen
+from diary.core.diary.people import add_person
+from diary.core.films.lookup import add_film, set_external_id
 from diary.store.database import open_session
 from diary.store.location import resolve
 from diary.store.models import Film, FilmTick, Person

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diary.core.dates import parse_date
-from diary.core.errors import InvalidInput
+from diary.base.errors import InvalidInput
+from diary.core.diary.dates import parse_date
 
 TODAY = date(2025, 2, 1)  # a Saturday
 

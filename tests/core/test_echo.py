@@ -1,6 +1,6 @@
 """Text from a file shown in a message: escaped control characters, cut to a sane length."""
 
-from diary.core.echo import LIMIT, echo, escape_controls
+from diary.base.echo import LIMIT, echo, escape_controls
 
 
 def test_control_characters_are_shown_escaped() -> None:

@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, col, select
 
-from diary.core.errors import Ambiguous, Conflict, NotFound
-from diary.core.facts import film_for, import_page
-from diary.core.film_details import film_details
-from diary.core.films import add_film, delete_film, deletion_plan, films_with_key
-from diary.core.findings import Findings, Review
+from diary.base.errors import Ambiguous, Conflict, NotFound
+from diary.core.films.details import film_details
+from diary.core.films.facts import film_for, import_page
+from diary.core.films.findings import Findings, Review
+from diary.core.films.lookup import add_film, delete_film, deletion_plan, films_with_key
 from diary.store.database import open_session
 from diary.store.location import resolve
 from diary.store.models import Film, FilmFact, FilmPage, FilmReview, FilmScore
@@ -137,7 +137,7 @@ def test_which_film_a_page_means(db: Session) -> None:
 
 def test_an_alias_finds_the_film(db: Session) -> None:
     keeper = add_film(db, "The Lantern Keeper", 1987)
-    from diary.core.films import add_alias
+    from diary.core.films.lookup import add_alias
 
     add_alias(db, keeper, "Lantern")
     assert film_for(db, Findings("wikipedia", "Wikipedia", title="Lantern", year=1987))[0] == keeper

@@ -2,7 +2,14 @@
 
 import pytest
 
-from diary.core.matcher import Candidate, Listed, closest, compact_key, near_misses, same_title
+from diary.core.films.matcher import (
+    Candidate,
+    Listed,
+    closest,
+    compact_key,
+    near_misses,
+    same_title,
+)
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from diary.core.errors import InvalidInput, NotFound
-from diary.core.formats import KINDS, all_formats, find_format, parse_format, shipped_dir
+from diary.base.errors import InvalidInput, NotFound
+from diary.core.posts.formats import KINDS, all_formats, find_format, parse_format, shipped_dir
 from tests.conftest import Cli
 from tests.render.post_support import formats_dir, structure  # noqa: F401  (a fixture)
 

@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diary.core.errors import InvalidInput
-from diary.core.formats import Format, find_format
-from diary.core.post_document import AwardDoc, Piece, PostDoc, SectionDoc
-from diary.core.post_text import EDITABLE, REMARK_KIND
-from diary.core.post_whole import WholePost, parse_document, post_document
-from diary.core.post_wording import set_own_labels
+from diary.base.errors import InvalidInput
+from diary.core.posts.document import AwardDoc, Piece, PostDoc, SectionDoc
+from diary.core.posts.formats import Format, find_format
+from diary.core.posts.text import EDITABLE, REMARK_KIND
+from diary.core.posts.whole import WholePost, parse_document, post_document
+from diary.core.posts.wording import set_own_labels
 from diary.store.models import Award, Film, Post, PostEntry, PostFootnote, PostSection
 
 PEOPLE = {"ellen": "Ellen", "tyler": "Tyler", "ellen & tyler": "Ellen & Tyler"}

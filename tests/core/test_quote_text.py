@@ -1,6 +1,6 @@
 """How a critic's review reads when quoted in a post."""
 
-from diary.core.post_quotes import quote_of
+from diary.core.posts.quotes import quote_of
 from diary.store.models import FilmReview
 
 

@@ -2,8 +2,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diary.core.errors import InvalidInput
-from diary.core.ratings import as_text, parse_rating, stars
+from diary.base.errors import InvalidInput
+from diary.core.diary.ratings import as_text, parse_rating, stars
 
 
 @pytest.mark.parametrize(

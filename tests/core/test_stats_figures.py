@@ -12,8 +12,8 @@ from datetime import date
 import pytest
 from sqlmodel import Session
 
-from diary.core.errors import InvalidInput
-from diary.core.people import find_person, list_people
+from diary.base.errors import InvalidInput
+from diary.core.diary.people import find_person, list_people
 from diary.core.stats.bestpicture import bp_stats
 from diary.core.stats.calendar import longest_streak
 from diary.core.stats.overview import DiaryStats, diary_stats

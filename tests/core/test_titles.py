@@ -1,6 +1,6 @@
 import pytest
 
-from diary.core.titles import split_year, title_key
+from diary.base.titles import split_year, title_key
 
 
 @pytest.mark.parametrize(

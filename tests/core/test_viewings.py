@@ -9,10 +9,9 @@ from sqlalchemy import create_engine, event
 from sqlmodel import Session, SQLModel, select
 
 import diary.store.models  # noqa: F401  (registers every table)
-from diary.core import people, watchlist
-from diary.core.errors import InvalidInput, NotFound
-from diary.core.films import add_film
-from diary.core.viewings import (
+from diary.base.errors import InvalidInput, NotFound
+from diary.core.diary import people, watchlist
+from diary.core.diary.viewings import (
     Attendee,
     Changes,
     Filters,
@@ -24,6 +23,7 @@ from diary.core.viewings import (
     log_viewing,
     parse_month,
 )
+from diary.core.films.lookup import add_film
 from diary.store.models import Film, Person, ViewingPerson, ViewingTag
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from diary.core.words import counted
+from diary.base.words import counted
 
 
 @pytest.mark.parametrize(

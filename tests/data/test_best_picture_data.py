@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from diary.core.titles import display, title_key
+from diary.base.titles import display, title_key
 
 REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference" / "best-picture.tsv"
 ALIAS_KINDS = {

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from diary.core.titles import title_key
+from diary.base.titles import title_key
 from diary.store import migrations
 from diary.store.engine import make_engine
 from diary.store.location import resolve

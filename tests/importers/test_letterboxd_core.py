@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from diary.core import clock
-from diary.core.letterboxd_films import FilmResolver, Unattributed
-from diary.core.letterboxd_import import import_letterboxd
-from diary.core.letterboxd_records import FilmRef
-from diary.core.people import add_person
+from diary.base import clock
+from diary.core.diary.people import add_person
+from diary.core.letterboxd.films import FilmResolver, Unattributed
+from diary.core.letterboxd.importing import import_letterboxd
+from diary.core.letterboxd.records import FilmRef
 from diary.importers.letterboxd import open_source
 from diary.store.database import open_session
 from diary.store.location import resolve

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from diary.core.errors import InvalidInput, NotFound
-from diary.core.letterboxd_records import Unreadable
+from diary.base.errors import InvalidInput, NotFound
+from diary.core.letterboxd.records import Unreadable
 from diary.importers.letterboxd import detect, list_info, read_rows
 from diary.importers.letterboxd_files import open_export
 from diary.importers.letterboxd_rows import film_link, rating

@@ -14,13 +14,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from diary.core import clock
-from diary.core.films import films_with_key
-from diary.core.letterboxd_export import diary_rows, write_folder
-from diary.core.letterboxd_films import match_key
-from diary.core.letterboxd_import import import_letterboxd
-from diary.core.people import add_person
-from diary.core.viewings import Attendee, Filters, list_viewings, log_viewing
+from diary.base import clock
+from diary.core.diary.people import add_person
+from diary.core.diary.viewings import Attendee, Filters, list_viewings, log_viewing
+from diary.core.films.lookup import films_with_key
+from diary.core.letterboxd.export import diary_rows, write_folder
+from diary.core.letterboxd.films import match_key
+from diary.core.letterboxd.importing import import_letterboxd
 from diary.importers.letterboxd import open_source
 from diary.importers.letterboxd_rows import rating
 from diary.render.letterboxd_csv import DIARY_HEADER, diary_cells, split_files

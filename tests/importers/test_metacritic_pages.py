@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from diary.core.findings import Findings, NotAPage
+from diary.core.films.findings import Findings, NotAPage
 from diary.importers import jsonld
 from diary.importers.pages import read_page, recognise
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from diary.core.errors import InvalidInput
-from diary.core.findings import NotAPage
+from diary.base.errors import InvalidInput
+from diary.core.films.findings import NotAPage
 from diary.importers import review_article
 from diary.importers.pages import read_page, recognise
 

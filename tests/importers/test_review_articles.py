@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from diary.core.findings import Findings, NotAPage, Review
+from diary.core.films.findings import Findings, NotAPage, Review
 from diary.importers import review_text, review_titles
 from diary.importers.pages import read_page, recognise
 from diary.importers.review_ratings import rating_score

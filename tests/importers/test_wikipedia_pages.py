@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from diary.core.findings import Findings, NotAPage
+from diary.core.films.findings import Findings, NotAPage
 from diary.importers import prose, wikipedia, wikipedia_text
 from diary.importers.pages import read_page, recognise
 

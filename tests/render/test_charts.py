@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from sqlmodel import Session
 
-from diary.core.people import list_people
+from diary.core.diary.people import list_people
 from diary.core.stats.bestpicture import bp_stats
 from diary.core.stats.overview import diary_stats
 from diary.core.stats.scope import make_scope

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from diary.core.errors import StorageError
+from diary.base.errors import StorageError
 from diary.store import backup
 
 

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from diary.core.errors import StorageError
+from diary.base.errors import StorageError
 from diary.store import database, migrations
 from diary.store.engine import make_engine, session_scope
 from diary.store.location import Location, mask_url, resolve

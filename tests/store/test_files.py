@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from diary.core.errors import StorageError
+from diary.base.errors import StorageError
 from diary.store.files import write_atomic
 
 pytestmark = pytest.mark.sqlite_only  # files only, no database to repeat

@@ -9,7 +9,7 @@ from sqlalchemy import create_engine, inspect
 from sqlmodel import SQLModel
 
 import diary.store.models  # noqa: F401  (registers every table)
-from diary.core.errors import StorageError
+from diary.base.errors import StorageError
 from diary.store import migrations
 from diary.store.engine import make_engine
 from diary.store.location import resolve

@@ -11,9 +11,9 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from diary.core.checklists import best_picture
-from diary.core.progress import Progress, progress
-from diary.core.ticks import listed_films
+from diary.core.checklists.lists import best_picture
+from diary.core.checklists.progress import Progress, progress
+from diary.core.checklists.ticks import listed_films
 from diary.store.models import (
     Checklist,
     ChecklistItem,

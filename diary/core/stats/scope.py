@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from diary.core import clock
-from diary.core.dates import parse_date
-from diary.core.errors import InvalidInput
+from diary.base import clock
+from diary.base.errors import InvalidInput
+from diary.core.diary.dates import parse_date
 from diary.store.models import Person, Viewing, ViewingPerson
 
 FIRST_YEAR = 1870  # before the first film anyone could have logged

@@ -18,7 +18,7 @@ from types import ModuleType
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
-from diary.core.errors import StorageError
+from diary.base.errors import StorageError
 
 _NAME = re.compile(r"^m(?P<version>\d{4})_\w+$")
 

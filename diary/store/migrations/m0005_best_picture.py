@@ -8,7 +8,7 @@ one film fits), so the viewings they hold count towards the list at once.
 
 Frozen: the tables are described here as they were at version 5, and only ceremonies up to
 LAST_CEREMONY are loaded, so later additions to the data file need their own migration. Title
-keys come from diary.core.titles like every film row the program writes (a change of
+keys come from diary.base.titles like every film row the program writes (a change of
 title_key needs its own re-keying migration for all films, not only these).
 """
 
@@ -19,8 +19,8 @@ from typing import Any
 
 from sqlalchemy import Boolean, Connection, DateTime, Integer, String, column, select, table
 
-from diary.core import clock
-from diary.core.titles import title_key
+from diary.base import clock
+from diary.base.titles import title_key
 
 VERSION = 5
 LAST_CEREMONY = 98

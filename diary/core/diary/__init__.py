@@ -1,0 +1,1 @@
+"""The diary itself: viewings, people, the watchlist, comments, typed dates and ratings."""

@@ -1,0 +1,150 @@
+"""Whether an entry is a rewatch, worked out from the dates.
+
+An entry of a film is a rewatch for a person when they have another entry of the same film
+that comes before it: an earlier date, or the same date logged earlier (a smaller id). An entry
+without a date counts as seen before every dated one (a film "watched, no date" was seen at
+some time before it was logged). The flag follows the dates after every log, edit, delete and
+import, so backdating an entry turns the later one into the rewatch. A flag the person set by
+hand (`--rewatch`/`--first-time`, or a Letterboxd row whose Rewatch disagrees with the dates)
+is kept as it is and shown as set by hand.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, text
+from sqlmodel import Session
+
+from diary.store.models import Film, Person, Viewing, ViewingPerson
+
+# Another entry `o` of the same film and person comes before entry `t`.
+_EARLIER = """
+    (o.watched_on IS NULL AND (t.watched_on IS NOT NULL OR o.id < t.id))
+    OR (o.watched_on IS NOT NULL AND t.watched_on IS NOT NULL
+        AND (o.watched_on < t.watched_on OR (o.watched_on = t.watched_on AND o.id < t.id)))
+"""
+_DERIVED = f"""
+SELECT vp.viewing_id, vp.person_id, vp.rewatch, EXISTS (
+    SELECT 1 FROM viewing o
+    JOIN viewing_person op ON op.viewing_id = o.id AND op.person_id = vp.person_id
+    WHERE o.film_id = t.film_id AND o.id <> t.id AND ({_EARLIER})
+) AS derived
+FROM viewing_person vp JOIN viewing t ON t.id = vp.viewing_id
+WHERE vp.person_id IN :people AND t.film_id IN :films AND {{which}}
+ORDER BY t.id, vp.person_id
+"""
+_CHUNK = 500
+_NAMED = 5  # more entries turned over than this are counted, not listed
+_ALL = "1 = 1"
+_NOT_BY_HAND = "vp.rewatch_by_hand = FALSE"  # and only those whose flag the dates change
+
+
+@dataclass(frozen=True)
+class Flip:
+    """An entry whose flag the dates changed."""
+
+    viewing_id: int
+    person_id: int
+    rewatch: bool
+
+
+def derived(session: Session, people: Iterable[int], films: Iterable[int]) -> list[Flip]:
+    """What the dates say of every entry of these people and films (set by hand or not)."""
+    return _derived(session, people, films, _ALL)
+
+
+def _derived(
+    session: Session, people: Iterable[int], films: Iterable[int], which: str
+) -> list[Flip]:
+    person_ids, film_ids = sorted(set(people)), sorted(set(films))
+    if not person_ids or not film_ids:
+        return []
+    query = text(_DERIVED.format(which=which)).bindparams(
+        bindparam("people", expanding=True), bindparam("films", expanding=True)
+    )
+    found: list[Flip] = []
+    for start in range(0, len(film_ids), _CHUNK):
+        chunk = film_ids[start : start + _CHUNK]
+        for row in session.connection().execute(query, {"people": person_ids, "films": chunk}):
+            if which == _ALL or bool(row.rewatch) != bool(row.derived):
+                found.append(Flip(row.viewing_id, row.person_id, bool(row.derived)))
+    return found
+
+
+def settle(session: Session, people: Iterable[int], films: Iterable[int]) -> list[Flip]:
+    """Set every flag not set by hand of these people's entries of these films from the
+    dates; return the entries that changed."""
+    session.flush()
+    changed = _derived(session, people, films, _NOT_BY_HAND)
+    for flip in changed:
+        part = session.get(ViewingPerson, (flip.viewing_id, flip.person_id))
+        if part is not None:
+            part.rewatch = flip.rewatch
+            session.add(part)
+    session.flush()
+    return changed
+
+
+def say_flips(session: Session, changed: list[Flip], quiet_about: int | None = None) -> None:
+    """Tell the person, after the commit, which other entries the dates turned over."""
+    from diary.base.words import counted
+    from diary.core.films.lookup import label
+    from diary.store.notes import note_after_commit
+
+    shown = [f for f in changed if f.viewing_id != quiet_about]
+    if len(shown) > _NAMED:
+        note_after_commit(
+            session,
+            f"{counted(len(shown), 'other entries')} now follow the dates as rewatches "
+            "or first times.",
+        )
+        return
+    for flip in shown:
+        viewing = session.get(Viewing, flip.viewing_id)
+        person = session.get(Person, flip.person_id)
+        film = session.get(Film, viewing.film_id) if viewing else None
+        if viewing is None or person is None or film is None:
+            continue
+        now = "a rewatch" if flip.rewatch else "a first time"
+        note_after_commit(
+            session, f"Entry {flip.viewing_id} ({label(film)}) is now {now} for {person.name}."
+        )
+
+
+def keep_disagreeing(session: Session, person_id: int, first_new_viewing: int) -> None:
+    """Imported entries (ids from `first_new_viewing` on) whose flag is not what the dates
+    say were flagged by the person in the file: they are kept as set by hand."""
+    session.flush()
+    films = [
+        row[0]
+        for row in session.connection().execute(
+            text(
+                "SELECT DISTINCT v.film_id FROM viewing v JOIN viewing_person vp "
+                "ON vp.viewing_id = v.id WHERE vp.person_id = :p AND v.id >= :first"
+            ),
+            {"p": person_id, "first": first_new_viewing},
+        )
+    ]
+    said = {(f.viewing_id, f.person_id): f.rewatch for f in derived(session, [person_id], films)}
+    rows = session.connection().execute(
+        text(
+            "SELECT viewing_id, rewatch FROM viewing_person "
+            "WHERE person_id = :p AND viewing_id >= :first"
+        ),
+        {"p": person_id, "first": first_new_viewing},
+    )
+    by_hand = [
+        {"v": viewing_id, "p": person_id}
+        for viewing_id, rewatch in rows
+        if bool(rewatch) != said.get((viewing_id, person_id), bool(rewatch))
+    ]
+    if by_hand:
+        session.connection().execute(  # bulk-inserted rows: none is loaded in the session
+            text(
+                "UPDATE viewing_person SET rewatch_by_hand = TRUE "
+                "WHERE viewing_id = :v AND person_id = :p"
+            ),
+            by_hand,
+        )
+    older = [f for f in settle(session, [person_id], films) if f.viewing_id < first_new_viewing]
+    say_flips(session, older)

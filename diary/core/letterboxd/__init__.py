@@ -1,0 +1,1 @@
+"""Letterboxd: importing an export into the diary, and writing one back out."""

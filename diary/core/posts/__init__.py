@@ -1,0 +1,1 @@
+"""Newsletter posts: formats, drafts, pieces, awards, status."""
