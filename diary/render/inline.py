@@ -95,6 +95,9 @@ class _Writer:
         return "".join(self.parts)
 
     def _text(self, text: str) -> None:
+        # The parser has already applied the writer's escapes, so a backslash left in the text
+        # is a literal one: doubled, it stays one backslash however often it is written out.
+        text = text.replace("\\", "\\\\")
         first = not self.parts
         escaped = escape_line(text) if first else escape_line("x" + text)[1:]
         self.parts.append(escaped)
