@@ -2,11 +2,14 @@
 
 The database is a SQLite file, or with DIARY_TEST_DB=postgresql a fresh PostgreSQL database
 copied from a migrated template (see tests/pgdb.py); tests marked `sqlite_only` look at what
-only a SQLite file has and are skipped there.
+only a SQLite file has and are skipped there. A SQLite file is a copy of one migrated once per
+test process: migrating (and loading the Best Picture list) for every test would cost more
+than most tests do. A test that must start with no database file is marked `no_database`.
 """
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -60,6 +63,19 @@ def pg_server() -> Iterator[Any]:
         yield server
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database at the latest schema, made once per test process."""
+    from diary.store import database
+    from diary.store.location import resolve
+
+    template = tmp_path_factory.mktemp("template") / "diary.db"
+    with database.open_session(resolve(str(template)), write=True):
+        pass
+    database.reset()
+    return template
+
+
 @pytest.fixture(autouse=True)
 def env_setup(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
@@ -73,6 +89,8 @@ def env_setup(
         monkeypatch.setenv("DIARY_DB", db.url)
     else:
         db = tmp_path / "diary.db"
+        if request.node.get_closest_marker("no_database") is None:
+            shutil.copyfile(request.getfixturevalue("migrated_template"), db)
         monkeypatch.setenv("DIARY_DB", str(db))
     monkeypatch.setenv("DIARY_TODAY", TODAY)
     monkeypatch.setenv("DIARY_NO_PROMPT", "1")

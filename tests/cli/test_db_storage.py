@@ -287,6 +287,7 @@ READ_ONLY_COMMANDS = [
 ]
 
 
+@pytest.mark.no_database
 def test_read_only_commands_never_migrate(cli: Cli, env_setup: Path) -> None:
     first = migrations.migrations()[0].VERSION
     make_old_database(env_setup, first)
@@ -303,6 +304,7 @@ def test_read_only_commands_never_migrate(cli: Cli, env_setup: Path) -> None:
     assert list(env_setup.parent.glob("*.bak")) == []
 
 
+@pytest.mark.no_database
 def test_an_upgrade_writes_a_backup_first_and_keeps_every_row(cli: Cli, env_setup: Path) -> None:
     first = migrations.migrations()[0].VERSION
     make_old_database(env_setup, first)
@@ -326,6 +328,7 @@ def test_an_upgrade_writes_a_backup_first_and_keeps_every_row(cli: Cli, env_setu
     ]
 
 
+@pytest.mark.no_database
 def test_upgrade_backups_never_replace_each_other(cli: Cli, env_setup: Path) -> None:
     first = migrations.migrations()[0].VERSION
     make_old_database(env_setup, first)

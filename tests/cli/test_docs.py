@@ -1,14 +1,12 @@
 """The command reference is generated from --help, and every command's help has an example."""
 
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from diary.devtools import clidocs
+from tests.cli.script_runner import run_script
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.sqlite_only  # documentation, no database to repeat
@@ -34,15 +32,10 @@ def test_every_command_has_an_example(path: list[str]) -> None:
 def test_the_first_evening_example_runs_and_runs_again(tmp_path: Path) -> None:
     """examples/first-evening.sh (the getting-started walk) must work on a new database and
     again on the same one."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    env["DIARY"] = f"{sys.executable} -m diary"
-    env["DIARY_DB"] = str(tmp_path / "evening.db")
+    env = {"DIARY_DB": str(tmp_path / "evening.db")}
     script = ROOT / "examples" / "first-evening.sh"
     for evening in (1, 2):
-        result = subprocess.run(
-            ["bash", str(script)], capture_output=True, text=True, env=env, cwd=tmp_path
-        )
+        result = run_script(script, env, cwd=tmp_path)
         assert result.returncode == 0, result.stderr
         assert "Her (2013)" in result.stdout and "DVD from the library" in result.stdout
         assert f"(entry {evening})" in result.stderr

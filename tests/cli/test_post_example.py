@@ -1,12 +1,13 @@
 """The example installment: built only with CLI commands, it exports the committed Markdown,
 and running it again on the same database changes nothing."""
 
-import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
+import pytest
+
+from tests.cli.script_runner import run_script
 from tests.conftest import ROOT
 from tests.render.post_support import structure
 
@@ -18,25 +19,12 @@ def run_example(
     formats: Path, temp: Path, *db: Path, own: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
     """The script, with `own` as the person's own diary (DIARY_DB) that it must leave alone."""
-    env = dict(os.environ)
-    env.update(
-        DIARY=f"{sys.executable} -m diary",
-        DIARY_FORMATS_DIR=str(formats),
-        TMPDIR=str(temp),
-        PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
-    )
-    if own is not None:
-        env["DIARY_DB"] = str(own)
-    return subprocess.run(
-        ["bash", str(SCRIPT), *map(str, db)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=600,
-    )
+    env: dict[str, str | None] = {"DIARY_FORMATS_DIR": str(formats), "TMPDIR": str(temp)}
+    env["DIARY_DB"] = str(own) if own is not None else None
+    return run_script(SCRIPT, env, args=tuple(map(str, db)))
 
 
+@pytest.mark.no_database  # the person's own diary must not even be created
 def test_the_example_builds_the_committed_installment_and_can_run_again(
     env_setup: Path, tmp_path: Path
 ) -> None:
@@ -65,20 +53,14 @@ def test_the_example_builds_the_committed_installment_and_can_run_again(
     assert people == [("Ellen", "host"), ("Tyler", "host"), ("Waffles", "pet")]
 
 
+@pytest.mark.no_database
 def test_the_installment_written_as_one_document_exports_as_committed(
     env_setup: Path, tmp_path: Path
 ) -> None:
-    env = dict(os.environ)
-    env.update(
-        DIARY=f"{sys.executable} -m diary",
-        DIARY_FORMATS_DIR=str(tmp_path / "formats"),
-        PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
-    )
-    env.pop("DIARY_DB", None)  # the example makes a database of its own
     script = ROOT / "examples" / "casablanca-installment.sh"
-    done = subprocess.run(
-        ["bash", str(script)], capture_output=True, text=True, env=env, cwd=ROOT, timeout=600
-    )
+    # the example makes a database of its own
+    env: dict[str, str | None] = {"DIARY_FORMATS_DIR": str(tmp_path / "formats"), "DIARY_DB": None}
+    done = run_script(script, env)
     assert done.returncode == 0, done.stderr
     expected = (ROOT / "examples" / "casablanca-installment.md").read_text(encoding="utf-8")
     assert done.stdout == expected

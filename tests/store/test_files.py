@@ -26,6 +26,7 @@ def test_missing_folder_is_one_clear_error(tmp_path: Path) -> None:
         write_atomic(tmp_path / "nope" / "out.md", "x")
 
 
+@pytest.mark.no_database
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 def test_a_full_disk_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real_fdopen = os.fdopen
