@@ -27,18 +27,21 @@ class QuestionaryAsker:
         import questionary
 
         hint = " (Esc then Enter to finish)" if multiline else ""
-        return questionary.text(message + hint, multiline=multiline).ask()
+        answer: str | None = questionary.text(message + hint, multiline=multiline).ask()
+        return answer
 
     def select(self, message: str, choices: list[str]) -> str | None:
         import questionary
 
-        return questionary.select(message, choices=choices).ask()
+        chosen: str | None = questionary.select(message, choices=choices).ask()
+        return chosen
 
     def checkbox(self, message: str, choices: list[tuple[str, int]]) -> list[int] | None:
         import questionary
 
         options = [questionary.Choice(title, value=value) for title, value in choices]
-        return questionary.checkbox(message, choices=options).ask()
+        ticked: list[int] | None = questionary.checkbox(message, choices=options).ask()
+        return ticked
 
 
 def asker() -> Asker:

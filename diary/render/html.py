@@ -30,7 +30,7 @@ def parser() -> MarkdownIt:
 
 
 def html_fragment(markdown: str) -> str:
-    return parser().render(markdown)
+    return str(parser().render(markdown))
 
 
 def html_page(markdown: str, title: str) -> str:

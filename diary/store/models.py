@@ -5,12 +5,13 @@ the tables it creates, and a test checks that the migrations end where these mod
 """
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
-def _fk(target: str, ondelete: str) -> Column:
+def _fk(target: str, ondelete: str) -> Column[Any]:
     return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=False, index=True)
 
 

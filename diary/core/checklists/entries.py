@@ -6,6 +6,7 @@ What `bp list`, `checklist show`, the Spreadsheet export and the picks read.
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Select, or_
 from sqlmodel import Session, col, select
@@ -56,7 +57,7 @@ class Filters:
     seen_by: list[Person] = field(default_factory=list)
     unseen_by: list[Person] = field(default_factory=list)
     seen_by_none: bool = False  # none of the people shown
-    films: Select | None = None  # only these film ids
+    films: Select[Any] | None = None  # only these film ids
 
 
 def parse_decade(text: str) -> int:
@@ -147,7 +148,7 @@ def find_entries(
     """
     clean = text.strip()
     if _IMDB.match(clean):
-        ids: Select = select(FilmExternalId.film_id).where(
+        ids: Select[Any] = select(FilmExternalId.film_id).where(
             FilmExternalId.source == "imdb", FilmExternalId.value == clean
         )
         title, year = clean, None

@@ -79,7 +79,7 @@ def progress(session: Session, checklist: Checklist, people: Sequence[Person]) -
     return Progress(checklist, list(people), overall, ordered, list(groups.values()))
 
 
-def _query(checklist_id: int, ids: list[int]) -> Select:
+def _query(checklist_id: int, ids: list[int]) -> Select[Any]:
     seen = seen_union(ids, listed_films(checklist_id)).subquery()
     mine = [
         func.max(case((seen.c.person_id == person_id, 1), else_=0)).label(f"p{i}")
@@ -114,7 +114,7 @@ def _query(checklist_id: int, ids: list[int]) -> Select:
             count(and_(winner, per_film.c.n == len(ids))).label("won_both"),
             count(and_(winner, per_film.c.n >= 1)).label("won_either"),
         ]
-    return (
+    query: Select[Any] = (
         select(*columns)
         .select_from(ChecklistItem)
         .join(ChecklistGroup, col(ChecklistGroup.id) == col(ChecklistItem.group_id), isouter=True)
@@ -123,6 +123,7 @@ def _query(checklist_id: int, ids: list[int]) -> Select:
         .group_by(col(ChecklistGroup.id), decade)
         .order_by(col(ChecklistGroup.position), col(ChecklistGroup.id), decade)
     )
+    return query
 
 
 def _tallies(row: Row[Any], ids: list[int]) -> tuple[Tally, Tally]:

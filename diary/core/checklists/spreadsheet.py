@@ -9,6 +9,7 @@ and importing the same sheet twice changes nothing.
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Select
 from sqlmodel import Session, col, select
@@ -108,7 +109,7 @@ def export_rows(session: Session, checklist: Checklist, people: Sequence[Person]
 
 
 def ratings(
-    session: Session, person_ids: list[int], film_ids: Select
+    session: Session, person_ids: list[int], film_ids: Select[Any]
 ) -> dict[tuple[int, int], int]:
     """(person, film) -> rating: their standing rating, else their latest rated viewing."""
     found: dict[tuple[int, int], int] = {}

@@ -9,6 +9,7 @@ Never a fuzzy guess, never a remake (they are years apart).
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import CompoundSelect, Select, or_, union
 from sqlmodel import Session, col, select
@@ -30,7 +31,9 @@ from diary.store.models import (
 CHUNK = 500  # ids per IN (...) list, well under SQLite's limit on variables
 
 
-def seen_union(person_ids: Sequence[int], film_ids: Select | None = None) -> CompoundSelect:
+def seen_union(
+    person_ids: Sequence[int], film_ids: Select[Any] | None = None
+) -> CompoundSelect[Any]:
     """(person_id, film_id) for every film the people have viewed or ticked, once each."""
     viewed = (
         select(col(ViewingPerson.person_id), col(Viewing.film_id))
@@ -47,7 +50,7 @@ def seen_union(person_ids: Sequence[int], film_ids: Select | None = None) -> Com
 
 
 def seen_by(
-    session: Session, person_ids: Sequence[int], film_ids: Select | None = None
+    session: Session, person_ids: Sequence[int], film_ids: Select[Any] | None = None
 ) -> dict[int, set[int]]:
     """film id -> ids of the people (among `person_ids`) who have seen it."""
     found: dict[int, set[int]] = {}
@@ -58,7 +61,7 @@ def seen_by(
     return found
 
 
-def listed_films(checklist_id: int | None = None) -> Select:
+def listed_films(checklist_id: int | None = None) -> Select[Any]:
     query = select(ChecklistItem.film_id)
     if checklist_id is not None:
         query = query.where(ChecklistItem.checklist_id == checklist_id)
@@ -83,10 +86,10 @@ class Known:
         return index
 
 
-def describe(session: Session, film_ids: Select | Sequence[int]) -> Known:
+def describe(session: Session, film_ids: Select[Any] | Sequence[int]) -> Known:
     """Keys, year and IMDb id of the films: three queries per chunk of ids."""
     known = Known()
-    chunks: Iterable[Select | Sequence[int]]
+    chunks: Iterable[Select[Any] | Sequence[int]]
     if isinstance(film_ids, Select):
         chunks = [film_ids]
     else:

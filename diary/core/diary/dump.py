@@ -68,7 +68,8 @@ def _to_json(value: Any, boolean: bool) -> Value:
         return value.strftime("%Y-%m-%d %H:%M:%S.%f")
     if isinstance(value, date):
         return value.isoformat()
-    return value
+    plain: Value = value  # a number, text or NULL, as the driver gave it
+    return plain
 
 
 def _row_text(encode: Callable[[Any], str], row: Any, flags: list[bool]) -> str:

@@ -20,7 +20,7 @@ Several films left after these rules is an ambiguity for the caller to report; n
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Select, func, or_
 from sqlmodel import col, select
@@ -46,7 +46,7 @@ def same_title(a: str, b: str) -> bool:
     return compact_key(a) == compact_key(b)
 
 
-def same_title_ids(title: str) -> Select:
+def same_title_ids(title: str) -> Select[Any]:
     """The ids of films whose title or an alias is `title`, spaces and punctuation aside."""
     key, compact = title_key(title), compact_key(title)
     aliases = select(FilmAlias.film_id).where(

@@ -3,6 +3,8 @@
 Frozen: this describes the tables as they were created at version 1, not today's models.
 """
 
+from typing import Any
+
 from sqlalchemy import (
     Boolean,
     Column,
@@ -21,7 +23,7 @@ from sqlalchemy import (
 VERSION = 1
 
 
-def _fk(target: str, ondelete: str) -> Column:
+def _fk(target: str, ondelete: str) -> Column[Any]:
     return Column(
         target.split(".")[0] + "_id",
         Integer,

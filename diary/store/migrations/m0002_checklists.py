@@ -3,6 +3,8 @@
 Frozen: this describes the tables as they were created at version 2.
 """
 
+from typing import Any
+
 from sqlalchemy import (
     Boolean,
     Column,
@@ -26,7 +28,7 @@ def upgrade(connection: Connection) -> None:
     Table("person", metadata, Column("id", Integer, primary_key=True))
     Table("film", metadata, Column("id", Integer, primary_key=True))
 
-    def fk(name: str, target: str, ondelete: str, **kw: object) -> Column:
+    def fk(name: str, target: str, ondelete: str, **kw: object) -> Column[Any]:
         return Column(name, Integer, ForeignKey(target, ondelete=ondelete), **kw)  # type: ignore[arg-type]
 
     tables = [

@@ -3,6 +3,8 @@
 Frozen: this describes the tables as they were created at version 3.
 """
 
+from typing import Any
+
 from sqlalchemy import (
     Column,
     Connection,
@@ -19,7 +21,7 @@ from sqlalchemy import (
 VERSION = 3
 
 
-def _fk(name: str, target: str, ondelete: str, **kw: object) -> Column:
+def _fk(name: str, target: str, ondelete: str, **kw: object) -> Column[Any]:
     return Column(name, Integer, ForeignKey(target, ondelete=ondelete), **kw)  # type: ignore[arg-type]
 
 
