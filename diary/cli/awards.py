@@ -22,6 +22,7 @@ def awards_cmd(
     """
     from diary.core.posts.awards import award_history, themes
     from diary.core.posts.document import load_post
+    from diary.core.posts.plan import export_plan
     from diary.render.post_json import award_dict
     from diary.render.post_markdown import footnote_numbers
     from diary.render.post_terminal import awards_table
@@ -30,7 +31,9 @@ def awards_cmd(
         rows = award_history(db, theme)
         known = themes(db) if not rows else []
         posts = {r.post.id: r.post for r in rows} if not (json_ or jsonl) else {}
-        numbers = {key: footnote_numbers(load_post(db, post)) for key, post in posts.items()}
+        numbers = {
+            key: footnote_numbers(export_plan(load_post(db, post))) for key, post in posts.items()
+        }
     empty = "No awards given yet: see `diary post award --help`."
     if known:
         empty = f"No awards with the theme {theme!r}; themes given so far: {', '.join(known)}."

@@ -52,6 +52,7 @@ def charted(post: str, stem: str) -> tuple["Exported", list["Placed"]]:
     from diary.core.posts.charts import post_charts
     from diary.core.posts.document import load_post
     from diary.core.posts.lifecycle import resolve_post
+    from diary.core.posts.plan import export_plan
     from diary.render.post_charts import place
     from diary.render.post_markdown import post_markdown
 
@@ -62,7 +63,7 @@ def charted(post: str, stem: str) -> tuple["Exported", list["Placed"]]:
             for c in post_charts(doc)
         ]
     marked, placed = place(doc, drawn, stem)
-    return post_markdown(marked), placed
+    return post_markdown(export_plan(marked)), placed
 
 
 def register(app: typer.Typer) -> None:

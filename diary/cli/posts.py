@@ -160,7 +160,9 @@ def post_show(
     """
     from diary.core.posts.document import load_post
     from diary.core.posts.lifecycle import resolve_post
+    from diary.core.posts.plan import export_plan
     from diary.render.post_json import post_dict
+    from diary.render.post_markdown import footnote_numbers
     from diary.render.post_terminal import post_outline
 
     with context.session() as db:
@@ -168,7 +170,7 @@ def post_show(
     if json_:
         emit_json(post_dict(doc))
     else:
-        show(post_outline(doc))
+        show(post_outline(doc, footnote_numbers(export_plan(doc))))
 
 
 @app.command("status")

@@ -6,13 +6,12 @@ in the order they appear, so any template order numbers them correctly.
 """
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from diary.base.errors import InvalidInput, NotFound
+from diary.base.errors import InvalidInput
 from diary.core.posts.document import Piece, PostDoc, SectionDoc
-from diary.core.posts.formats import DEFAULT_TEMPLATE, Format, SectionSpec, find_format, shipped_dir
-from diary.core.posts.status import is_filled, post_status
+from diary.core.posts.formats import Format, SectionSpec
+from diary.core.posts.plan import ExportPlan
 from diary.core.posts.wording import own_labels
 from diary.render.inline import writer_inline, writer_paragraphs
 from diary.render.markdown import (
@@ -32,40 +31,32 @@ class Exported:
     notes: list[str] = field(default_factory=list)
 
 
-def post_markdown(doc: PostDoc) -> Exported:
+def post_markdown(plan: ExportPlan) -> Exported:
     """The post's Markdown and anything worth telling the person who exported it."""
-    rendered, notes = _rendered(doc)
+    doc = plan.doc
+    notes = list(plan.notes)
     markdown, unused = number_footnotes(
-        rendered, {f.key: f.text for f in doc.footnotes}, lambda text: writer_inline(text, ())
+        _rendered(plan),
+        {f.key: f.text for f in doc.footnotes},
+        lambda text: writer_inline(text, ()),
     )
-    status = post_status(doc)
-    for key in status.unknown_markers:
+    for key in plan.unknown_markers:
         notes.append(f"[^{key}] names no footnote of this post; it was left as text")
     for key in unused:
         notes.append(f"footnote [^{key}] is never referred to; it was left out")
     return Exported(markdown, title_of(doc), notes)
 
 
-def footnote_numbers(doc: PostDoc) -> dict[str, int]:
+def footnote_numbers(plan: ExportPlan) -> dict[str, int]:
     """The number each footnote key gets in the export (footnotes no text uses have none)."""
-    order = reference_order(_rendered(doc)[0])
+    order = reference_order(_rendered(plan))
     return {key: n for n, key in enumerate(order, start=1)}
 
 
-def _rendered(doc: PostDoc) -> tuple[str, list[str]]:
-    """The template's output, references not yet numbered, and notes for the person."""
-    notes: list[str] = []
-    try:
-        fmt: Format | None = find_format(doc.post.format)
-    except NotFound:
-        fmt = None
-        notes.append(f"format {doc.post.format!r} is gone; used the default template")
-    keys = footnote_keys(f.key for f in doc.footnotes)
-    shown = [s for s in doc.sections if s.section.kind == "footnotes" or is_filled(s, doc)]
-    left_out = [s.section.heading for s in doc.sections if s not in shown]
-    if left_out:
-        notes.append(f"left out empty sections: {', '.join(left_out)}")
-    return _render(fmt, view(doc, fmt, keys, shown)), notes
+def _rendered(plan: ExportPlan) -> str:
+    """The template's output, references not yet numbered."""
+    keys = footnote_keys(f.key for f in plan.doc.footnotes)
+    return _render(plan, view(plan.doc, plan.format, keys, plan.shown))
 
 
 def view(
@@ -157,15 +148,12 @@ def _piece(piece: Piece, keys: frozenset[str]) -> dict[str, Any]:
     }
 
 
-def _render(fmt: Format | None, values: dict[str, Any]) -> str:
+def _render(plan: ExportPlan, values: dict[str, Any]) -> str:
     from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
     from jinja2.sandbox import SandboxedEnvironment
 
-    folders: list[Path] = [fmt.path.parent] if fmt is not None else []
-    folders.append(shipped_dir())
-    name = fmt.template if fmt is not None else DEFAULT_TEMPLATE
     environment = SandboxedEnvironment(
-        loader=FileSystemLoader([str(f) for f in folders]),
+        loader=FileSystemLoader([str(f) for f in plan.template_folders]),
         undefined=StrictUndefined,
         autoescape=False,
         trim_blocks=True,
@@ -173,9 +161,9 @@ def _render(fmt: Format | None, values: dict[str, Any]) -> str:
         keep_trailing_newline=True,
     )
     try:
-        return environment.get_template(name).render(values)
+        return environment.get_template(plan.template).render(values)
     except TemplateError as exc:
-        where = getattr(exc, "filename", None) or name
+        where = getattr(exc, "filename", None) or plan.template
         line = getattr(exc, "lineno", None)
         at = f", line {line}" if line else ""
         raise InvalidInput(f"template {where}{at}: {exc.message or exc}") from exc

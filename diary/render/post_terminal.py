@@ -58,16 +58,14 @@ def _filled_label(doc: SectionDoc) -> str:
     return doc.section.heading
 
 
-def post_outline(doc: PostDoc) -> RenderableType:
+def post_outline(doc: PostDoc, numbers: dict[str, int]) -> RenderableType:
+    """The post at a glance, its footnote markers numbered as the export numbers them."""
     post = doc.post
     head = Text(_first_upper(post_name(post, doc.film)), style="bold")
     details = [post.format, post.status]
     if post.publish_on:
         details.append(f"publish on {post.publish_on.isoformat()}")
     parts: list[RenderableType] = [head, Text(" · ".join(details), style="dim")]
-    from diary.render.post_markdown import footnote_numbers
-
-    numbers = footnote_numbers(doc)
     if post.title or post.subtitle:
         parts.append(Text(" — ".join(t for t in (post.title, post.subtitle) if t)))
     for section in doc.sections:
