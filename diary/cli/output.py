@@ -74,10 +74,14 @@ def listing(
         say(empty)
 
 
-def emit_json(data: Any) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False, default=str)
+def _json(data: Any, indent: int | None) -> str:
+    text = json.dumps(data, ensure_ascii=False, indent=indent, default=str)
     # json leaves U+007F-U+009F as they are; a \\u escape is the same string to a reader.
-    sys.stdout.write(UNPRINTABLE.sub(lambda found: f"\\u{ord(found[0]):04x}", text))
+    return UNPRINTABLE.sub(lambda found: f"\\u{ord(found[0]):04x}", text)
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(_json(data, 2))
     sys.stdout.write("\n")
 
 
@@ -85,7 +89,7 @@ def emit_json_list(items: Iterable[Any]) -> int:
     """A JSON array written an item at a time, exactly as `emit_json` writes a list; the count."""
     count = 0
     for item in items:
-        text = json.dumps(item, ensure_ascii=False, indent=2, default=str)
+        text = _json(item, 2)
         sys.stdout.write(("[\n  " if count == 0 else ",\n  ") + text.replace("\n", "\n  "))
         count += 1
     sys.stdout.write("\n]\n" if count else "[]\n")
@@ -96,7 +100,7 @@ def emit_jsonl(items: Iterable[Any]) -> int:
     """One compact JSON object per line (JSON Lines); the count."""
     count = 0
     for item in items:
-        sys.stdout.write(json.dumps(item, ensure_ascii=False, default=str) + "\n")
+        sys.stdout.write(_json(item, None) + "\n")
         count += 1
     return count
 

@@ -223,7 +223,7 @@ def test_a_post_can_word_a_section_its_own_way(cli: Cli, jaws: None, env_setup: 
     markdown = cli.ok("post", "export", "12").stdout
     assert "And the Oscar goes to … **Chum**" in markdown and "*Snacks, judged.*" in markdown
     assert "Our favourite finds:" in markdown
-    cli.ok("post", "new", "Jaws", "--number", "13")
+    cli.ok("post", "new", "Jaws", "--number", "13", "--again")
     assert "golden fork goes to … **" not in markdown
     before = snapshot(env_setup)
     for bad in (["intro", "--tagline", "x"], ["plots", "--lead-in", "x"], ["blank"],

@@ -195,7 +195,7 @@ def test_the_published_her_post_imports_and_rebuilds(
     monkeypatch.setenv("EDITOR", f"{sys.executable} {keep}")
     cli.ok("post", "edit", "7")
     sections = (tmp_path / "her.txt").read_text(encoding="utf-8").split("\n=== ", 1)[1]
-    cli.ok("post", "new", "her", "--number", "8")
+    cli.ok("post", "new", "her", "--number", "8", "--again")
     put = tmp_path / "put.py"
     put.write_text(
         "import sys, pathlib\np = pathlib.Path(sys.argv[1])\n"

@@ -36,6 +36,7 @@ def test_a_healthy_database_in_a_read_only_folder_is_not_damaged(
     assert "damaged" not in checked.stdout + checked.stderr + status.stderr
 
 
+@pytest.mark.no_database  # the folder takes the database file's name
 @pytest.mark.parametrize("args", [["list"], ["people", "add", "Ann"], ["db", "status"]])
 def test_a_folder_given_as_the_database_is_named_a_folder(
     cli: Cli, tmp_path: Path, args: list[str]
