@@ -39,9 +39,21 @@ def pytest_configure(config: pytest.Config) -> None:
 _USES_A_DATABASE = re.compile(r"\bcli\b|env_setup|[Ss]ession|run_diary|engine|rows\(|snapshot\(")
 
 
+DIFFERENCES = Path(__file__).with_name("postgres_differences.txt")
+
+
+def _known_differences() -> set[str]:
+    lines = DIFFERENCES.read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     sources: dict[Path, str] = {}
+    known = _known_differences() if ON_POSTGRES else set()
     for item in items:
+        if item.nodeid in known:
+            reason = "still differs on PostgreSQL (tests/postgres_differences.txt)"
+            item.add_marker(pytest.mark.xfail(reason=reason, strict=False))
         if ON_POSTGRES and item.get_closest_marker("sqlite_only"):
             item.add_marker(pytest.mark.skip(reason="SQLite only"))
         if not ON_POSTGRES and item.get_closest_marker("postgres_only"):
