@@ -16,7 +16,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
 
 from diary.base import clock
-from diary.base.errors import DiaryError, StorageError
+from diary.base.errors import DiaryError, StorageError, number_too_large
 from diary.store import migrations
 from diary.store.backup import backup_file, upgrade_backup_path
 from diary.store.engine import make_engine, retry_busy, session_scope
@@ -159,6 +159,8 @@ def translate(exc: BaseException, location: Location) -> DiaryError:
         )
     if "not a database" in lowered or "malformed" in lowered:
         return StorageError(f"{where} is damaged ({message}); run `diary db check`")
+    if "integer out of range" in lowered or "bigint out of range" in lowered:
+        return number_too_large()  # a server's answer to a number no column can hold
     if "could not decode" in lowered:  # a text value whose bytes are not UTF-8: never echo them
         return StorageError(f"{where} is damaged (text that is not UTF-8); run `diary db check`")
     if location.path is None and isinstance(exc, OperationalError):
