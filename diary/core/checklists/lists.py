@@ -192,7 +192,7 @@ def _ticked_lines(session: Session, person: Person, film_ids: list[int]) -> list
         select(Checklist, ChecklistItem.film_id)
         .join(ChecklistItem, col(ChecklistItem.checklist_id) == col(Checklist.id))
         .where(col(ChecklistItem.film_id).in_(film_ids))
-        .order_by(col(Checklist.id))
+        .order_by(col(Checklist.id), col(ChecklistItem.id))  # the list's own order
     ).all()
     by_list: dict[int, tuple[Checklist, list[int]]] = {}
     for checklist, film_id in rows:
