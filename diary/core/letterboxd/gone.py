@@ -55,20 +55,7 @@ def entries_gone(state: State, kinds: set[str], prune: bool) -> None:
                 for _, _, title, year, on, _ in entries
             ]
             ids = json_list({row[0] for row in entries})
-            removals.append(
-                (
-                    "DELETE FROM viewing_person WHERE person_id = :person "
-                    f"AND viewing_id {IN_KEYS}",
-                    person | {"keys": ids},
-                )
-            )
-            removals.append(
-                (
-                    f"DELETE FROM viewing WHERE id {IN_KEYS} AND id NOT IN "
-                    "(SELECT viewing_id FROM viewing_person)",
-                    {"keys": ids},
-                )
-            )
+            removals.extend(_viewing_removals(person, ids))
     _remove(state, removals, prune)
 
 
@@ -128,20 +115,7 @@ def report_gone(state: State, kinds: set[str], prune: bool) -> None:
         if extra:
             gone["watched, no date"] = [display(title, year) for _, _, title, year in extra]
             ids = json_list({row[0] for row in extra})
-            removals.append(
-                (
-                    "DELETE FROM viewing_person WHERE person_id = :person "
-                    f"AND viewing_id {IN_KEYS}",
-                    person | {"keys": ids},
-                )
-            )
-            removals.append(
-                (
-                    f"DELETE FROM viewing WHERE id {IN_KEYS} AND id NOT IN "
-                    "(SELECT viewing_id FROM viewing_person)",
-                    {"keys": ids},
-                )
-            )
+            removals.extend(_viewing_removals(person, ids))
     for checklist_id, films in state.lists_seen.items():
         rows = fetch(
             session,
@@ -169,3 +143,18 @@ def _remove(state: State, removals: list[tuple[str, dict[str, Any]]], prune: boo
         for sql, params in removals:
             fetch(state.session, sql, params)
         state.summary.pruned = True
+
+
+def _viewing_removals(person: dict[str, Any], ids: Any) -> list[tuple[str, dict[str, Any]]]:
+    """The person's part of these viewings, and each viewing nobody else is left in."""
+    return [
+        (
+            f"DELETE FROM viewing_person WHERE person_id = :person AND viewing_id {IN_KEYS}",
+            person | {"keys": ids},
+        ),
+        (
+            f"DELETE FROM viewing WHERE id {IN_KEYS} AND id NOT IN "
+            "(SELECT viewing_id FROM viewing_person)",
+            {"keys": ids},
+        ),
+    ]
