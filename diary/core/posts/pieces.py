@@ -114,14 +114,15 @@ def target_piece(doc: SectionDoc, on: str | None) -> Piece | None:
         if piece not in candidates:
             raise InvalidInput(f"piece {wanted} of {doc.section.heading} is not a {main}")
         return piece
-    from diary.base.titles import split_year, title_key
+    from diary.base.titles import split_year
+    from diary.core.films.matcher import same_title
 
     title, year = split_year(wanted)
     matches = [
         p
         for p in candidates
         if p.film is not None
-        and title_key(p.film.title) == title_key(title)
+        and same_title(p.film.title, title)
         and (year is None or p.film.year == year)
     ]
     if len(matches) != 1:
