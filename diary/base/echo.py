@@ -5,25 +5,20 @@ is said about it in a message or a table shows such characters as `\\x1b`-style 
 nothing from the file ever reaches the terminal raw, and a message stays one readable line.
 """
 
-import re
+from diary.base.words import escaped
 
 LIMIT = 80  # characters of page text in a one-line message
-# C0 controls (tab and line breaks too: a message is one line), DEL, C1 controls (CSI as
-# one byte), and the bidirectional overrides that reorder what the eye sees.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def escape_controls(text: str, keep_lines: bool = False) -> str:
-    """Every control character as a visible escape; `keep_lines` keeps line breaks and tabs."""
+    """Every control character as a visible escape; `keep_lines` keeps line breaks and tabs.
 
-    def escaped(match: re.Match[str]) -> str:
-        char = match.group()
-        if keep_lines and char in "\n\t":
-            return char
-        code = ord(char)
-        return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
-
-    return _CONTROL.sub(escaped, text)
+    Control characters are those `diary.base.words.escaped` writes out (C0, DEL, C1 and the
+    bidirectional overrides); without `keep_lines` tab and line feed are escaped too, so a
+    message stays one line.
+    """
+    shown = escaped(text)
+    return shown if keep_lines else shown.replace("\t", "\\x09").replace("\n", "\\x0a")
 
 
 def echo(text: str, limit: int = LIMIT) -> str:

@@ -9,9 +9,10 @@ from diary.base.errors import InvalidInput
 # C0 controls but tab and line breaks, DEL, and the C1 controls (U+0080-U+009F: U+009B is a
 # CSI to many terminals, as ESC [ is).
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# What a terminal would obey rather than show: the same, and a carriage return too (it would
-# let a title print over the line before it).
-UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# What a terminal would obey rather than show: the same, a carriage return too (it would let a
+# title print over the line before it), and the bidirectional overrides and isolates
+# (U+202A-U+202E, U+2066-U+2069) that reorder what the eye sees ("evil\u202etxt.exe").
+UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 SHOWN_LENGTH = 60
 
 _IRREGULAR = {"entries": "entry", "aliases": "alias"}
@@ -30,7 +31,12 @@ def escaped(text: str) -> str:
     """The text with every control character written out (ESC as \\x1b): safe at a terminal."""
     if not UNPRINTABLE.search(text):
         return text
-    return UNPRINTABLE.sub(lambda found: f"\\x{ord(found[0]):02x}", text)
+    return UNPRINTABLE.sub(_written_out, text)
+
+
+def _written_out(found: re.Match[str]) -> str:
+    code = ord(found[0])
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def quoted(text: str, limit: int = SHOWN_LENGTH) -> str:

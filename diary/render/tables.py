@@ -132,7 +132,7 @@ def text_table(
 
 
 def _one_line(value: object) -> str:
-    from diary.base.words import CONTROL
+    from diary.base.words import escaped
 
     text = "" if value is None else str(value)
-    return CONTROL.sub("", text.replace("\r\n", " ").replace("\n", " ").replace("\t", " "))
+    return escaped(text.replace("\r\n", " ").replace("\n", " ").replace("\t", " "))

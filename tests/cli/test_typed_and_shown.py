@@ -126,3 +126,21 @@ def test_plain_lines_of_data_are_escaped(cli: Cli, hosts: None, env_setup: Path)
     for args in (["watchlist", "pick"], ["bp", "progress", "--summary"]):
         out = cli.ok(*args).stdout
         assert "\\x1b" in out and not any(c in out for c in "\x1b\x07\x9b\x00"), (args, out)
+
+
+BIDI = "Evil\u202eexe.txt \u2066hidden\u2069"
+
+
+def test_bidirectional_overrides_are_written_out_wherever_a_title_is_shown(
+    cli: Cli, hosts: None
+) -> None:
+    """An override reorders the letters that follow it; shown, it is a visible \\u202e."""
+    cli.ok("log", BIDI, "--year", "2020", "--date", "2024-01-01")
+    for args in (["list"], ["film", "list"], ["show", "1"], ["film", "show", BIDI]):
+        result = cli.ok(*args)
+        out = result.stdout + result.stderr
+        assert not any(c in out for c in "\u202e\u2066\u2069"), (args, out)
+        assert "\\u202e" in out and "\\u2066" in out, (args, out)
+    listed = cli.ok("list", "--json").stdout
+    assert "\u202e" not in listed
+    assert json.loads(listed)[0]["film"]["title"] == BIDI
