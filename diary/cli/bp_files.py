@@ -121,7 +121,7 @@ def bp_import(
         plan = plan_import(db, best_picture(db), lines, named)
         if not dry_run:
             apply_import(db, plan)
-    for line in plan_lines(plan, columns.ignored, dry_run):
+    for line in plan_lines(plan, columns.ignored, dry_run, columns.cleaned):
         say(line)
 
 

@@ -2,15 +2,23 @@
 
 from collections.abc import Sequence
 
+from diary.base.words import counted
 from diary.core.checklists.spreadsheet import Plan
 from diary.core.diary.ratings import stars
 from diary.core.films.lookup import label
 
 
-def plan_lines(plan: Plan, ignored: Sequence[str], dry_run: bool) -> list[str]:
+def plan_lines(
+    plan: Plan, ignored: Sequence[str], dry_run: bool, cleaned: Sequence[int] = ()
+) -> list[str]:
     lines = []
     if ignored:
         lines.append(f"Ignored columns: {', '.join(ignored)}.")
+    if cleaned:
+        shown = ", ".join(str(line) for line in cleaned[:10]) + (" …" if len(cleaned) > 10 else "")
+        lines.append(
+            f"Dropped control characters from {counted(len(cleaned), 'rows')} ({'line' if len(cleaned) == 1 else 'lines'} {shown})."
+        )
     if dry_run:
         for person, entry in plan.ticks:
             lines.append(f"  tick {label(entry.film)} for {person.name}")
