@@ -16,8 +16,9 @@ def plan_lines(
         lines.append(f"Ignored columns: {', '.join(ignored)}.")
     if cleaned:
         shown = ", ".join(str(line) for line in cleaned[:10]) + (" …" if len(cleaned) > 10 else "")
+        where = "line" if len(cleaned) == 1 else "lines"
         lines.append(
-            f"Dropped control characters from {counted(len(cleaned), 'rows')} ({'line' if len(cleaned) == 1 else 'lines'} {shown})."
+            f"Dropped control characters from {counted(len(cleaned), 'rows')} ({where} {shown})."
         )
     if dry_run:
         for person, entry in plan.ticks:

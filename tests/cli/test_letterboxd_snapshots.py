@@ -259,3 +259,33 @@ def test_only_files_in_the_export_say_what_is_gone(cli: Cli, tmp_path: Path) -> 
     # one file on its own says nothing about what is gone
     alone = imported(cli, db, partial / "diary.csv", "--prune")
     assert alone["gone"] == {} and alone["pruned"] is False
+
+
+def test_pruning_an_earlier_entry_turns_a_later_one_into_a_first_time(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """The rewatch flags follow the dates after a prune, as after any delete."""
+    account = months()[0]
+    account["entries"] = {1: entry(1, 1, "2024-01-05", "3")}
+    later = json.loads(json.dumps(account))
+    later["entries"] = {10: entry(10, 2, "2024-03-01", "4")}
+    ongoing, fresh = tmp_path / "ongoing.db", tmp_path / "fresh.db"
+    for db in (ongoing, fresh):
+        cli.ok("--db", str(db), "people", "add", "Ellen")
+    imported(cli, ongoing, write_snapshot(tmp_path / "first", account))
+    by_hand = ("log", "Lantern Test 1", "--year", "2001", "--date", "2024-02-01", "--by", "Ellen")
+    cli.ok("--db", str(ongoing), *by_hand)
+    summary = imported(cli, ongoing, write_snapshot(tmp_path / "second", later), "--prune")
+    assert summary["gone"]["diary entries"] == ["Lantern Test 1 (2001) on 2024-01-05"]
+    imported(cli, fresh, tmp_path / "second")
+    cli.ok("--db", str(fresh), *by_hand)
+    flags = {
+        db.name: sorted(
+            (e["date"], e["people"][0]["rewatch"])
+            for e in json.loads(cli.ok("--db", str(db), "list", "--json").stdout)
+            if e["film"]["title"] == "Lantern Test 1"
+        )
+        for db in (ongoing, fresh)
+    }
+    assert flags["ongoing.db"] == [("2024-02-01", False)]
+    assert flags["fresh.db"] == flags["ongoing.db"]

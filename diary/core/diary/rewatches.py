@@ -125,26 +125,46 @@ def keep_disagreeing(session: Session, person_id: int, first_new_viewing: int) -
             {"p": person_id, "first": first_new_viewing},
         )
     ]
+    _file_flags_kept(session, person_id, films, "v.id >= :first", {"first": first_new_viewing})
+    older = [f for f in settle(session, [person_id], films) if f.viewing_id < first_new_viewing]
+    say_flips(session, older)
+
+
+def follow_removal(session: Session, person_id: int, films: Iterable[int], source: str) -> None:
+    """After an import removed some of the person's entries of these films: the entries that
+    import brought keep the flag their file gave (set by hand where the dates now disagree, as
+    a fresh import would have it), and every other entry follows the dates."""
+    film_ids = sorted(set(films))
+    if not film_ids:
+        return
+    _file_flags_kept(session, person_id, film_ids, "v.source = :source", {"source": source})
+    say_flips(session, settle(session, [person_id], film_ids))
+
+
+def _file_flags_kept(
+    session: Session, person_id: int, films: list[int], which: str, params: dict[str, object]
+) -> None:
+    """The person's entries of these films picked by `which` (an import's own) are set by hand
+    exactly where their flag is not what the dates say."""
     said = {(f.viewing_id, f.person_id): f.rewatch for f in derived(session, [person_id], films)}
     rows = session.connection().execute(
         text(
-            "SELECT viewing_id, rewatch FROM viewing_person "
-            "WHERE person_id = :p AND viewing_id >= :first"
+            "SELECT vp.viewing_id, vp.rewatch, vp.rewatch_by_hand FROM viewing_person vp "
+            f"JOIN viewing v ON v.id = vp.viewing_id WHERE vp.person_id = :p AND {which}"
         ),
-        {"p": person_id, "first": first_new_viewing},
+        {"p": person_id} | params,
     )
-    by_hand = [
-        {"v": viewing_id, "p": person_id}
-        for viewing_id, rewatch in rows
-        if bool(rewatch) != said.get((viewing_id, person_id), bool(rewatch))
+    changed = [
+        {"v": viewing_id, "p": person_id, "by_hand": disagrees}
+        for viewing_id, rewatch, by_hand in rows
+        if (viewing_id, person_id) in said
+        and (disagrees := bool(rewatch) != said[(viewing_id, person_id)]) != bool(by_hand)
     ]
-    if by_hand:
+    if changed:
         session.connection().execute(  # bulk-inserted rows: none is loaded in the session
             text(
-                "UPDATE viewing_person SET rewatch_by_hand = TRUE "
+                "UPDATE viewing_person SET rewatch_by_hand = :by_hand "
                 "WHERE viewing_id = :v AND person_id = :p"
             ),
-            by_hand,
+            changed,
         )
-    older = [f for f in settle(session, [person_id], films) if f.viewing_id < first_new_viewing]
-    say_flips(session, older)

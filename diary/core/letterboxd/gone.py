@@ -11,6 +11,7 @@ knows (they carry its link), items of the lists this export holds.
 from typing import Any
 
 from diary.base.titles import display
+from diary.core.diary.rewatches import follow_removal
 from diary.core.letterboxd.state import SOURCE, State
 from diary.store.bulk import IN_KEYS, fetch, json_list
 
@@ -19,7 +20,7 @@ def _entries(state: State, with_reviews: bool) -> list[tuple[Any, ...]]:
     rows = fetch(
         state.session,
         (
-            "SELECT viewing.id, source_key, title, year, watched_on, review FROM viewing "
+            "SELECT viewing.id, source_key, title, year, watched_on, review, film.id FROM viewing "
             "JOIN viewing_person ON viewing_person.viewing_id = viewing.id "
             "JOIN film ON film.id = viewing.film_id "
             "WHERE person_id = :person AND source = :source AND source_key IS NOT NULL "
@@ -47,16 +48,18 @@ def entries_gone(state: State, kinds: set[str], prune: bool) -> None:
     gone = state.summary.gone
     removals: list[tuple[str, dict[str, Any]]] = []
     person = {"person": state.person_id}
+    films: set[int] = set()
     if "diary" in kinds:
         entries = _entries(state, "reviews" in kinds)
         if entries:
             gone["diary entries"] = [
                 f"{display(title, year)} on {on or 'no date'}"
-                for _, _, title, year, on, _ in entries
+                for _, _, title, year, on, _, _ in entries
             ]
             ids = json_list({row[0] for row in entries})
             removals.extend(_viewing_removals(person, ids))
-    _remove(state, removals, prune)
+            films = {row[6] for row in entries}
+    _remove(state, removals, prune, films)
 
 
 def report_gone(state: State, kinds: set[str], prune: bool) -> None:
@@ -65,6 +68,7 @@ def report_gone(state: State, kinds: set[str], prune: bool) -> None:
     session = state.session
     removals: list[tuple[str, dict[str, Any]]] = []
     person = {"person": state.person_id}
+    films: set[int] = set()  # of the entries removed
     for category, kind, sql in (
         (
             "likes",
@@ -116,6 +120,7 @@ def report_gone(state: State, kinds: set[str], prune: bool) -> None:
             gone["watched, no date"] = [display(title, year) for _, _, title, year in extra]
             ids = json_list({row[0] for row in extra})
             removals.extend(_viewing_removals(person, ids))
+            films = {row[1] for row in extra}
     for checklist_id, films in state.lists_seen.items():
         rows = fetch(
             session,
@@ -135,14 +140,19 @@ def report_gone(state: State, kinds: set[str], prune: bool) -> None:
                     {"keys": json_list({row[0] for row in missing_items})},
                 )
             )
-    _remove(state, removals, prune)
+    _remove(state, removals, prune, films)
 
 
-def _remove(state: State, removals: list[tuple[str, dict[str, Any]]], prune: bool) -> None:
+def _remove(
+    state: State, removals: list[tuple[str, dict[str, Any]]], prune: bool, films: set[int]
+) -> None:
+    """Carry out the removals when pruning; the person's other entries of the films whose
+    entries went then follow the dates, as after any delete."""
     if prune and removals:
         for sql, params in removals:
             fetch(state.session, sql, params)
         state.summary.pruned = True
+        follow_removal(state.session, state.person_id, films, SOURCE)
 
 
 def _viewing_removals(person: dict[str, Any], ids: Any) -> list[tuple[str, dict[str, Any]]]:
