@@ -24,18 +24,24 @@ def cancel() -> typer.Exit:
 
 def ask(question: "Question", escape_cancels: bool = True) -> Any:
     """The answer, or the end of the command when the person presses Ctrl-C (or Esc)."""
+    answer = answer_or_none(question, escape_cancels)
+    if answer is None:
+        raise cancel()
+    return answer
+
+
+def answer_or_none(question: "Question", escape_cancels: bool = True) -> Any:
+    """The answer, or None when the person presses Ctrl-C (or Esc, unless Esc is part of
+    answering, as in a text of several lines)."""
     if escape_cancels and hasattr(question, "application"):
         _escape_cancels(question)
     # unsafe_ask lets Ctrl-C through; ask() would print its own "Cancelled" and answer None,
     # which a caller could take for a choice. A stand-in with only ask() is held to the same.
     answer_now = getattr(question, "unsafe_ask", None) or question.ask
     try:
-        answer = answer_now()
+        return answer_now()
     except KeyboardInterrupt:
-        raise cancel() from None
-    if answer is None:
-        raise cancel()
-    return answer
+        return None
 
 
 def _escape_cancels(question: "Question") -> None:

@@ -1,7 +1,9 @@
 """`diary post draft`: a guided walk through a post's empty sections (at a terminal only).
 
 Each answer is saved as soon as it is given, with the same core functions the piece-by-piece
-commands use; an empty answer skips, Ctrl-C stops and keeps what was saved.
+commands use; an empty answer skips. Ctrl-C (or Esc, except in a text of several lines, where
+Esc then Enter finishes the answer) stops the walk with the cancelled exit status and keeps
+what was saved: each answer is a change of its own, as if typed as a command.
 """
 
 from collections.abc import Callable
@@ -10,6 +12,7 @@ from typing import Any, Protocol
 import typer
 
 from diary.cli import context
+from diary.cli.asking import CANCELLED_EXIT, answer_or_none
 from diary.cli.output import say
 from diary.cli.post_pieces import POST
 
@@ -23,24 +26,27 @@ class Asker(Protocol):
 
 
 class QuestionaryAsker:
+    """Questions at the terminal; None when the person presses Ctrl-C (or Esc)."""
+
     def text(self, message: str, multiline: bool = False) -> str | None:
         import questionary
 
         hint = " (Esc then Enter to finish)" if multiline else ""
-        answer: str | None = questionary.text(message + hint, multiline=multiline).ask()
+        question = questionary.text(message + hint, multiline=multiline)
+        answer: str | None = answer_or_none(question, escape_cancels=not multiline)
         return answer
 
     def select(self, message: str, choices: list[str]) -> str | None:
         import questionary
 
-        chosen: str | None = questionary.select(message, choices=choices).ask()
+        chosen: str | None = answer_or_none(questionary.select(message, choices=choices))
         return chosen
 
     def checkbox(self, message: str, choices: list[tuple[str, int]]) -> list[int] | None:
         import questionary
 
         options = [questionary.Choice(title, value=value) for title, value in choices]
-        ticked: list[int] | None = questionary.checkbox(message, choices=options).ask()
+        ticked: list[int] | None = answer_or_none(questionary.checkbox(message, choices=options))
         return ticked
 
 
@@ -49,7 +55,7 @@ def asker() -> Asker:
 
 
 class Stop(Exception):
-    """The person pressed Ctrl-C: stop walking, keep what was saved."""
+    """The person pressed Ctrl-C or Esc: stop walking, keep what was saved."""
 
 
 def post_draft(post: str = POST) -> None:
@@ -80,7 +86,7 @@ def post_draft(post: str = POST) -> None:
             _STEPS[section.kind](ask, post, section.key)
     except Stop:
         say("Stopped; everything answered so far is saved.")
-        return
+        raise typer.Exit(CANCELLED_EXIT) from None
     say(f"Done: `diary post status {post}` shows what is left.")
 
 

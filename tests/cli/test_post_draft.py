@@ -56,7 +56,8 @@ def test_draft_walks_the_empty_sections_and_keeps_answers_on_ctrl_c(
     )  # fmt: skip
     monkeypatch.setattr(context, "interactive", lambda: True)
     monkeypatch.setattr(post_draft, "asker", lambda: asker)
-    result = cli.ok("post", "draft", "1")
+    result = cli("post", "draft", "1")
+    assert result.exit_code == 130  # cancelled, as at any other question
     assert "Stopped; everything answered so far is saved." in result.stderr
     assert not asker.answers
     assert asker.prompts[0].startswith("Previews — Our expectations")
@@ -98,7 +99,7 @@ def test_a_pre_filled_short_plot_still_asks_for_the_long_version(
     asker = ScriptedAsker(["", "", "Amity gets ready.\n\nTyler: Gulp.", None])
     monkeypatch.setattr(context, "interactive", lambda: True)
     monkeypatch.setattr(post_draft, "asker", lambda: asker)
-    cli.ok("post", "draft", "1")
+    assert cli("post", "draft", "1").exit_code == 130
     assert asker.prompts[2].startswith("Plots & Feelings — ")
     assert asker.prompts[2].endswith("The long version (Name: lines become remarks)")
     data = json.loads(cli.ok("post", "show", "1", "--json").stdout)
@@ -115,7 +116,8 @@ def test_draft_counts_one_section_in_the_singular_and_none_as_nothing_to_fill(
     cli.ok("post", "new", "--format", "ask-the-authors")
     monkeypatch.setattr(context, "interactive", lambda: True)
     monkeypatch.setattr(post_draft, "asker", lambda: ScriptedAsker([None]))
-    one = cli.ok("post", "draft", "1")
+    one = cli("post", "draft", "1")
+    assert one.exit_code == 130
     assert one.stderr.startswith("1 section to fill; an empty answer skips one.\n"), one
     cli.ok("post", "ask", "1", "Popcorn or candy?")
     monkeypatch.setattr(post_draft, "asker", lambda: ScriptedAsker([]))

@@ -2,6 +2,7 @@
 nothing written, Enter at a destructive question keeps everything, and the first person is a
 host. Few processes, short timeouts: each spawn costs a start-up."""
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -75,3 +76,22 @@ def test_the_first_person_is_asked_for_and_is_a_host(env_setup: Path) -> None:
     assert finished(child) == 0
     assert rows(env_setup, "SELECT name, role, is_default FROM person") == [("Ellen", "host", 1)]
     assert rows(env_setup, "SELECT count(*) FROM viewing") == [(1,)]
+
+
+def test_ctrl_c_in_a_draft_stops_it_and_keeps_what_was_answered(
+    cli: Cli, hosts: None, env_setup: Path
+) -> None:
+    cli.ok("post", "new", "Jaws", "--year", "1975")
+    child = spawn(env_setup, "post", "draft", "1")
+    child.expect(r"Ellen:")
+    child.send("I knew the music.")
+    child.send("\x1b\r")  # Esc then Enter finishes a text of several lines
+    child.expect(r"Tyler:")
+    child.sendcontrol("c")
+    child.expect("Stopped; everything answered so far is saved.")
+    assert finished(child) == 130
+    data = json.loads(cli.ok("post", "show", "1", "--json").stdout)
+    previews = next(s for s in data["sections"] if s["key"] == "previews")
+    assert [(p["speaker"], p["text"]) for p in previews["pieces"]] == [
+        ("Ellen", "I knew the music.")
+    ]
