@@ -112,9 +112,11 @@ def test_text_from_a_file_in_a_message_is_escaped_and_cut(
     assert result.stderr == f"Error: {sheet}, line 3: the year is 'soon'; use four digits\n"
     sheet.write_text(f"Film,Year,Ellen\n{title},1990,x\n", encoding="utf-8")
     said = cli.ok("bp", "import", str(sheet), "--dry-run").stderr
+    assert "Dropped control characters from 1 row (line 2)." in said
     line = next(x for x in said.splitlines() if "no match" in x)
-    assert line.startswith("  line 2: no match: '\\x1b]0;pwned\\x07AAAA")
+    assert line.startswith("  line 2: no match: ']0;pwnedAAAA")
     assert line.endswith("…' is not on the list") and len(line) < 120
+    assert "\x1b" not in said and "\x07" not in said
 
 
 def test_plain_lines_of_data_are_escaped(cli: Cli, hosts: None, env_setup: Path) -> None:
