@@ -34,6 +34,12 @@ def post_import(
     publish_on: str | None = typer.Option(
         None, "--publish-on", metavar="DATE", help="When it was published (default: today)."
     ),
+    next_: str | None = typer.Option(
+        None,
+        "--next",
+        metavar="FILM",
+        help="The film its teaser announces, when the post does not name it as a field.",
+    ),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be made; save nothing."),
 ) -> None:
     """Bring in a published post: its sections, lines, facts, award and footnotes.
@@ -48,6 +54,7 @@ def post_import(
     Example:
       diary post import her-post.txt --film "Her (2013)" --publish-on 2025-02-04
       diary post import her-post.html --film her --dry-run
+      diary post import her-post.txt --film her --next "Rocky (1976)"
     """
     from diary.base import clock
     from diary.base.errors import InvalidInput
@@ -77,6 +84,7 @@ def post_import(
         with context.session(write=True) as db:
             fmt = find_format(format_ or fields.get("format"))
             chosen = _film(db, film or fields.get("film"), lines)
+            upcoming = context.film(db, next_) if next_ else None
             people = people_names(db)
 
             def document(doc: "PostDoc") -> str:
@@ -90,7 +98,7 @@ def post_import(
                     read.append(read_page(lines, shapes, people))
                 return read[-1].document
 
-            imported = import_post(db, fmt, chosen, number, document, when)
+            imported = import_post(db, fmt, chosen, number, document, when, upcoming)
             summary = _summary(imported.doc, read[0] if read else None)
             if imported.published:
                 summary.append(f"Published: {', '.join(imported.published)}.")
@@ -119,6 +127,8 @@ def _film(db: "Session", named: str | None, lines: list[str]) -> "Film | None":
 
 
 def _summary(doc: "PostDoc", read: "ReadPage | None") -> list[str]:
+    from diary.core.films.lookup import label
+
     filled = [s for s in doc.sections if s.pieces or s.awards or s.section.body]
     pieces = sum(len(s.pieces) + sum(len(p.remarks) for p in s.pieces) for s in doc.sections)
     awards = [a for s in doc.sections for a in s.awards]
@@ -130,6 +140,8 @@ def _summary(doc: "PostDoc", read: "ReadPage | None") -> list[str]:
     for award in awards:
         won = f"; won by {award.winner}" if award.winner else ""
         lines.append(f"Award: {award.award.category} ({len(award.nominees)} nominees{won}).")
+    if doc.next_film is not None:
+        lines.append(f"Next film: {label(doc.next_film)}.")
     if read is not None:
         missing = [
             s.section.heading

@@ -68,7 +68,9 @@ def _section(doc: SectionDoc) -> dict[str, Any]:
 
 
 def post_dict(doc: PostDoc) -> dict[str, Any]:
+    upcoming = doc.next_film
     return _post_fields(doc.post, doc.film) | {
+        "next_film": film_dict(upcoming) if upcoming is not None else None,
         "sections": [_section(s) for s in doc.sections],
         "footnotes": [{"key": f.key, "text": f.text} for f in doc.footnotes],
     }

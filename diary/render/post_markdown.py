@@ -21,7 +21,7 @@ from diary.render.markdown import (
     number_footnotes,
     reference_order,
 )
-from diary.store.models import PostSection
+from diary.store.models import Film, PostSection
 
 
 @dataclass
@@ -69,7 +69,8 @@ def view(
             "number": post.number,
             "title": escape_inline(title_of(doc)),
             "subtitle": escape_inline(post.subtitle) or None,
-            "film": escape_inline(_film_label(doc)) or None,
+            "film": escape_inline(_film_label(doc.film)) or None,
+            "next_film": escape_inline(_film_label(doc.next_film)) or None,
             "status": post.status,
             "publish_on": post.publish_on.isoformat() if post.publish_on else None,
         },
@@ -83,12 +84,12 @@ def title_of(doc: PostDoc) -> str:
     return doc.post.title or (doc.film.title if doc.film else "") or f"Post {doc.post.number}"
 
 
-def _film_label(doc: PostDoc) -> str | None:
-    if doc.film is None:
+def _film_label(film: Film | None) -> str | None:
+    if film is None:
         return None
     from diary.core.films.lookup import label
 
-    return label(doc.film)
+    return label(film)
 
 
 def _section(doc: SectionDoc, fmt: Format | None, keys: frozenset[str]) -> dict[str, Any]:

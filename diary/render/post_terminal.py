@@ -68,6 +68,8 @@ def post_outline(doc: PostDoc, numbers: dict[str, int]) -> RenderableType:
     parts: list[RenderableType] = [head, Text(" · ".join(details), style="dim")]
     if post.title or post.subtitle:
         parts.append(Text(" — ".join(t for t in (post.title, post.subtitle) if t)))
+    if doc.next_film is not None:
+        parts.append(Text(f"Next film: {label(doc.next_film)}", style="dim"))
     for section in doc.sections:
         parts.append(Text(""))
         parts.append(_section_head(section, doc))

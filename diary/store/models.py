@@ -388,6 +388,10 @@ class Post(SQLModel, table=True):
     publish_on: date | None = None
     created_at: datetime
     updated_at: datetime
+    next_film_id: int | None = Field(  # the film its teaser announces
+        default=None,
+        sa_column=Column(Integer, ForeignKey("film.id", ondelete="SET NULL"), index=True),
+    )
 
 
 class PostSection(SQLModel, table=True):

@@ -168,9 +168,11 @@ def test_a_file_that_is_not_a_post_is_one_line(
 def test_the_published_her_post_imports_and_rebuilds(
     cli: Cli, crew: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    result = cli.ok("post", "import", str(SEED), "--number", "7")
+    result = cli.ok("post", "import", str(SEED), "--number", "7", "--next", "Rocky (1976)")
     assert "8 footnotes" in result.stderr
+    assert "Next film: Rocky (1976)." in result.stderr
     data = shown(cli, "7")
+    assert (data["next_film"]["title"], data["next_film"]["year"]) == ("Rocky", 1976)
     keys = [s["key"] for s in data["sections"] if s["pieces"] or s["body"] or s["awards"]]
     assert keys == ["intro", "previews", "plots", "intermission", "wiki", "nomnomnomz", "blank",
                     "credits", "next", "pet"]  # fmt: skip
@@ -194,7 +196,8 @@ def test_the_published_her_post_imports_and_rebuilds(
     )
     monkeypatch.setenv("EDITOR", f"{sys.executable} {keep}")
     cli.ok("post", "edit", "7")
-    sections = (tmp_path / "her.txt").read_text(encoding="utf-8").split("\n=== ", 1)[1]
+    head, sections = (tmp_path / "her.txt").read_text(encoding="utf-8").split("\n=== ", 1)
+    assert "\nnext film: Rocky (1976)\n" in head
     cli.ok("post", "new", "her", "--number", "8", "--again")
     put = tmp_path / "put.py"
     put.write_text(
@@ -227,3 +230,29 @@ def test_an_exported_post_imports_to_the_same_export(cli: Cli, crew: None, tmp_p
     again = cli.ok("post", "export", "2").stdout
     assert again == exported.read_text(encoding="utf-8")
     assert shown(cli, "2")["status"] == "published"
+
+
+def test_the_next_film_is_a_field_of_the_document(
+    cli: Cli, crew: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli.ok("watchlist", "add", "Rocky", "--year", "1976")
+    cli.ok("post", "new", "Jaws", "--year", "1975")
+    assert shown(cli, "1")["next_film"]["title"] == "Rocky"  # the top of the watchlist
+    assert "Next film: Rocky (1976)" in cli.ok("post", "show", "1").stdout
+
+    def edit(old: str, new: str) -> str:
+        script = tmp_path / "edit.py"
+        script.write_text(
+            "import sys, pathlib\np = pathlib.Path(sys.argv[1])\n"
+            f"p.write_text(p.read_text(encoding='utf-8').replace({old!r}, {new!r}), "
+            "encoding='utf-8')\n",
+            encoding="utf-8",
+        )
+        monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+        return cli.ok("post", "edit", "1").stderr
+
+    assert "next film → Network (1976)" in edit("next film: Rocky (1976)", "next film: Network")
+    assert shown(cli, "1")["next_film"]["title"] == "Network"
+    assert "no next film" in edit("next film: Network (1976)", "next film:")
+    assert shown(cli, "1")["next_film"] is None
+    assert edit("no such text", "") == "No change.\n"

@@ -17,6 +17,19 @@ from diary.store.location import resolve
 pytestmark = pytest.mark.sqlite_only  # upgrades of SQLite files (test_postgres.py: a server)
 
 
+def _foreign_keys(engine: Any, table: str) -> list[tuple[Any, ...]]:
+    """As SQLite itself reads them: a key added with ALTER TABLE keeps its ON DELETE here,
+    where SQLAlchemy's reflection reads it only from a table's own FOREIGN KEY clauses."""
+    keys: dict[int, list[Any]] = {}
+    with engine.connect() as connection:
+        rows = connection.exec_driver_sql(f'PRAGMA foreign_key_list("{table}")').all()
+    for key, _seq, referred, column, to, _update, on_delete, _match in sorted(rows):
+        found = keys.setdefault(key, [[], referred, [], on_delete])
+        found[0].append(column)
+        found[2].append(to)
+    return sorted((tuple(c), r, tuple(t), d) for c, r, t, d in keys.values())
+
+
 def describe(url: str) -> dict[str, Any]:
     engine = create_engine(url)
     inspector = inspect(engine)
@@ -28,15 +41,7 @@ def describe(url: str) -> dict[str, Any]:
                 for c in inspector.get_columns(table)
             ),
             "pk": sorted(inspector.get_pk_constraint(table)["constrained_columns"]),
-            "fks": sorted(
-                (
-                    tuple(f["constrained_columns"]),
-                    f["referred_table"],
-                    tuple(f["referred_columns"]),
-                    (f.get("options") or {}).get("ondelete"),
-                )
-                for f in inspector.get_foreign_keys(table)
-            ),
+            "fks": _foreign_keys(engine, table),
             "indexes": sorted(
                 (tuple(i["column_names"]), bool(i["unique"])) for i in inspector.get_indexes(table)
             ),

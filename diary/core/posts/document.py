@@ -67,6 +67,7 @@ class PostDoc:
     film: Film | None
     sections: list[SectionDoc]
     footnotes: list[PostFootnote]
+    next_film: Film | None = None  # the film its teaser announces
 
     @property
     def name(self) -> str:
@@ -92,8 +93,7 @@ def load_post(session: Session, post: Post) -> PostDoc:
         )
     )
     film_ids = {e.film_id for e in entries if e.film_id is not None}
-    if post.film_id is not None:
-        film_ids.add(post.film_id)
+    film_ids |= {i for i in (post.film_id, post.next_film_id) if i is not None}
     films = {f.id: f for f in session.exec(select(Film).where(col(Film.id).in_(list(film_ids))))}
     _attach_entries(docs, entries, films)
     _attach_awards(session, docs)
@@ -105,7 +105,8 @@ def load_post(session: Session, post: Post) -> PostDoc:
         )
     )
     film = films.get(post.film_id) if post.film_id is not None else None
-    return PostDoc(post, film, [docs[s.id] for s in sections], footnotes)
+    upcoming = films.get(post.next_film_id) if post.next_film_id is not None else None
+    return PostDoc(post, film, [docs[s.id] for s in sections], footnotes, upcoming)
 
 
 def _attach_entries(

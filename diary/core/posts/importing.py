@@ -31,16 +31,23 @@ def import_post(
     number: int | None,
     document: Callable[[PostDoc], str],
     published_on: date | None,
+    next_film: Film | None = None,
 ) -> Imported:
     """A new post of `fmt` holding what `document` says, published (today unless given).
 
     `document` is given the post as started (its sections as the format makes them) and
-    returns the whole-post document to fill it with."""
+    returns the whole-post document to fill it with. The film its teaser announces is
+    `next_film`, else the one the document names, else none: a post of the past does not
+    announce what is next on today's watchlist."""
     post = start_post(session, fmt, film, number, None, None).post
+    post.next_film_id = None
     text = document(load_post(session, post))
     if not document_sections(text)[1].strip():
         raise InvalidInput("the file holds no post sections: nothing to import")
     saved = save_document(session, post, text)
+    if next_film is not None:
+        post.next_film_id = next_film.id
+        session.add(post)
     changes = PostChanges(publish_on=published_on)
     if post.status != "published":
         changes.status = "published"

@@ -76,6 +76,7 @@ def start_post(
     context["number"] = number
     rendered_title = title or _render(fmt.post_title, context, f"{fmt.path}: post_title")
     post = create_post(session, fmt, film, number, rendered_title or None)
+    post.next_film_id = upcoming.id if upcoming is not None else None
     context["number"] = post.number
     started = Started(post)
     for position, spec in enumerate(fmt.sections, start=1):

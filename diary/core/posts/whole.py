@@ -27,7 +27,16 @@ from diary.core.posts.text import EDITABLE, Parsed, _block, parse_section_text, 
 from diary.core.posts.wording import own_labels
 from diary.store.models import PostEntry
 
-POST_FIELDS = ("title", "subtitle", "number", "status", "publish on", "film", "format")
+POST_FIELDS = (
+    "title",
+    "subtitle",
+    "number",
+    "status",
+    "publish on",
+    "film",
+    "next film",
+    "format",
+)
 SECTION_FIELDS = {
     "intro": (),
     "prose": ("tagline",),
@@ -89,6 +98,7 @@ def post_document(doc: PostDoc, comments: list[str] | None = None) -> str:
         "status": post.status,
         "publish on": post.publish_on.isoformat() if post.publish_on else None,
         "film": label(doc.film) if doc.film is not None else None,
+        "next film": label(doc.next_film) if doc.next_film is not None else None,
         "format": post.format,
     }
     lines = [f"# {c}".rstrip() for c in comments or []]

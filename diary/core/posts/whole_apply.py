@@ -87,9 +87,22 @@ def _post_fields(session: Session, doc: PostDoc, whole: WholePost) -> list[str]:
         film = resolve_film(session, film_text)
         post.film_id = film.id
         said.append(f"film → {label(film)}")
+    if "next film" in fields:
+        said.extend(_next_film(session, doc, fields["next film"]))
     if any(v is not None and v is not False for v in vars(changes).values()):
         said.extend(update_post(session, post, changes))
     return [f"Post: {', '.join(said)}."] if said else []
+
+
+def _next_film(session: Session, doc: PostDoc, wanted: str | None) -> list[str]:
+    """The film the teaser announces, as the document names it (empty: none)."""
+    now = label(doc.next_film) if doc.next_film is not None else None
+    if (wanted or None) == now:
+        return []
+    film = resolve_film(session, wanted) if wanted else None
+    doc.post.next_film_id = film.id if film is not None else None
+    session.add(doc.post)
+    return [f"next film → {label(film)}" if film is not None else "no next film"]
 
 
 def _section(session: Session, post: Post, doc: SectionDoc, wanted: SectionText) -> list[str]:
