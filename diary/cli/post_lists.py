@@ -173,6 +173,12 @@ def post_award(
         None, "--winner", metavar="N", help="The winning nominee's number (1 = the first)."
     ),
     note: str | None = typer.Option(None, "--note", metavar="TEXT", help="The acceptance note."),
+    announced: str | None = typer.Option(
+        None,
+        "--announced",
+        metavar="TEXT",
+        help="The winner as the post announces it, when not as nominated.",
+    ),
     theme: str | None = typer.Option(
         None, "--theme", metavar="TEXT", help="The award's theme (default: the section heading)."
     ),
@@ -197,7 +203,7 @@ def post_award(
     with context.session(write=True) as db:
         found = resolve_post(db, post)
         target = award_section(db, found, section, theme)
-        message = set_award(db, found, target, category, nominee, winner, note, theme)
+        message = set_award(db, found, target, category, nominee, winner, note, theme, announced)
     say(message)
 
 

@@ -9,7 +9,7 @@ escapes are kept as they are: the export of such text is the same again.
 import re
 from collections.abc import Sequence
 
-from diary.importers.post_page import ReadPage, SectionShape, _heading
+from diary.importers.post_page import ReadPage, SectionShape, _heading, closest
 
 _BLANK = re.compile(r"\n[ \t]*\n")
 _ITALIC = re.compile(r"^\*(?!\*)(?P<text>.+?)(?<!\\)\*$", re.DOTALL)
@@ -106,11 +106,12 @@ def _award(block: str, head: list[str], body: list[str], into: ReadPage, heading
         body[-1] = last + "".join(f"\nnominee: {name}" for name in names)
     elif bold and body and last.startswith("award: ") and "\nnominee: " in last:
         winner = f"nominee: {bold['text']}"
-        if winner not in last.split("\n"):
-            into.unsure.append(f"{heading}: the winner {bold['text']!r} is not a nominee")
-            body.append(block)
-            return
-        body[-1] = last.replace(winner, f"winner: {bold['text']}", 1) + "\n"
+        announced = ""
+        if winner not in last.split("\n"):  # worded its own way: the closest nominee won
+            names = [row[9:] for row in last.split("\n") if row.startswith("nominee: ")]
+            winner = f"nominee: {names[closest(bold['text'], names)]}"
+            announced = f"\nannounced: {bold['text']}"
+        body[-1] = last.replace(winner, "winner: " + winner[9:], 1) + announced + "\n"
         _label(head, "winner", bold["label"])
     elif body and last.startswith("award: ") and "\nnominee: " not in last:
         _label(head, "nominees", block)  # the words before the nominee list

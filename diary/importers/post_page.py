@@ -194,7 +194,7 @@ def _award(lines: list[str], head: list[str], into: ReadPage, heading: str) -> l
     sentence = _SENTENCE.match(winner_line["rest"])
     named = sentence["first"] if sentence else winner_line["rest"]
     note = (sentence["rest"] or "") if sentence else ""
-    winner = _closest(named, nominees)
+    winner = closest(named, nominees)
     lead = lines[at][: category.start()].rstrip() + " for"
     after = lines[at][category.end() :].strip()
     head.append(f"label category: {lead}")
@@ -204,6 +204,8 @@ def _award(lines: list[str], head: list[str], into: ReadPage, heading: str) -> l
     head.append(f"label winner: {said}")
     rows = [f"award: {category['category'].strip()}"]
     rows += [f"{'winner' if n == winner else 'nominee'}: {name}" for n, name in enumerate(nominees)]
+    if own_words(named) and own_words(named) != nominees[winner]:
+        rows.append(f"announced: {own_words(named)}")
     before = lines[:at]
     if before:
         into.unsure.append(f"{heading}: kept {len(before)} line(s) before the award as its note")
@@ -211,7 +213,12 @@ def _award(lines: list[str], head: list[str], into: ReadPage, heading: str) -> l
     return ["\n".join(rows), *notes]
 
 
-def _closest(named: str, nominees: list[str]) -> int:
+def own_words(named: str) -> str:
+    """The winner as the line words it, without the pause and the cheer around it."""
+    return " ".join(named.strip().strip("…!. ").split())
+
+
+def closest(named: str, nominees: list[str]) -> int:
     wanted = set(_WORDS.findall(named.lower()))
     scores = [len(wanted & set(_WORDS.findall(n.lower()))) for n in nominees]
     return scores.index(max(scores))

@@ -60,6 +60,7 @@ def _section(doc: SectionDoc) -> dict[str, Any]:
                 "category": a.award.category,
                 "nominees": a.nominees,
                 "winner": a.winner,
+                "announced": a.award.announced,
                 "note": a.award.note,
             }
             for a in doc.awards

@@ -110,7 +110,7 @@ def _section(doc: SectionDoc, fmt: Format | None, keys: frozenset[str]) -> dict[
                 "theme": escape_inline(a.award.theme),
                 "category": _inline(a.award.category, keys),
                 "nominees": [_inline(n, keys) for n in a.nominees],
-                "winner": _inline(a.winner, keys) or None,
+                "winner": _inline(a.announced, keys) or None,
                 "note": writer_paragraphs(a.award.note, keys),
             }
             for a in doc.awards

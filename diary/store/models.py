@@ -467,6 +467,7 @@ class Award(SQLModel, table=True):
     winner_position: int | None = None
     note: str | None = None
     position: int = 0
+    announced: str | None = None  # the winner as the post words it, when not as nominated
 
 
 class AwardNominee(SQLModel, table=True):

@@ -91,6 +91,7 @@ def test_a_copied_page_becomes_a_published_post(cli: Cli, crew: None, tmp_path: 
     award = section(data, "nomnomnomz")["awards"][0]
     assert award["category"] == "Best Snack in a Boat Scene[^3]"
     assert award["winner"] == "A can of beer crushed in one hand"
+    assert award["announced"] == "the crushed can"  # the post's own words for the winner
     assert award["note"] == "Quint accepts with a song."
     assert section(data, "pet")["heading"] == "Basil's Corner"
     markdown = cli.ok("post", "export", "1").stdout
@@ -99,7 +100,7 @@ def test_a_copied_page_becomes_a_published_post(cli: Cli, crew: None, tmp_path: 
     assert "**Short Version** (courtesy of IMDb): A shark terrorises" in markdown
     assert "**Long Version** (trimmed from the encyclopedia):" in markdown
     assert "Time to award the trophy for **Best Snack in a Boat Scene[^3]**" in markdown
-    assert "And the trophy goes to … **A can of beer crushed in one hand**" in markdown
+    assert "And the trophy goes to … **the crushed can**" in markdown
     assert "Jaws (1975) marked covered on the Spreadsheet" in result.stderr
     assert "Best Snack in a Boat Scene³" in cli.ok("awards").stdout
 
@@ -184,6 +185,7 @@ def test_the_published_her_post_imports_and_rebuilds(
     assert award["category"].startswith("Best Snacktor in a Supporting Role")
     assert len(award["nominees"]) == 3 and award["winner"] == award["nominees"][1]
     assert "ocktails" in award["winner"]
+    assert award["announced"] == "cocktails at the Asian fusion restaurant"  # as the post says
     original = structure(cli.ok("post", "export", "7").stdout)
     assert original.footnote_refs == list(range(1, 9)) and len(original.footnotes) == 8
     assert "Oscar NomNomNomz" in cli.ok("awards").stdout
@@ -256,3 +258,28 @@ def test_the_next_film_is_a_field_of_the_document(
     assert "no next film" in edit("next film: Network (1976)", "next film:")
     assert shown(cli, "1")["next_film"] is None
     assert edit("no such text", "") == "No change.\n"
+
+
+def test_a_winner_can_be_announced_in_the_posts_own_words(
+    cli: Cli, crew: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli.ok("post", "new", "Jaws", "--year", "1975")
+    award = ("post", "award", "1", "--category", "Best Bucket")
+    nominees = ("--nominee", "A bucket of chum", "--nominee", "A pot roast")
+    refused = cli(*award, *nominees, "--announced", "the chum")
+    assert refused.exit_code == 1
+    assert refused.stderr == "Error: --announced words the winner: give --winner too\n"
+    cli.ok(*award, *nominees, "--winner", "1", "--announced", "the chum, of course")
+    given = section(shown(cli, "1"), "nomnomnomz")["awards"][0]
+    assert (given["winner"], given["announced"]) == ("A bucket of chum", "the chum, of course")
+    assert "**the chum, of course**" in cli.ok("post", "export", "1").stdout
+    kept = tmp_path / "kept.txt"
+    script = tmp_path / "keep.py"
+    script.write_text(
+        f"import shutil, sys; shutil.copy(sys.argv[1], {str(kept)!r})\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    assert cli.ok("post", "edit", "1").stderr == "No change.\n"
+    assert "winner: A bucket of chum\nnominee: A pot roast\nannounced: the chum, of course\n" in (
+        kept.read_text(encoding="utf-8")
+    )

@@ -56,8 +56,11 @@ def set_award(
     winner: int | None,
     note: str | None,
     theme: str | None = None,
+    announced: str | None = None,
 ) -> str:
-    """Give (or give again) the award for `category` in `section`; say what happened."""
+    """Give (or give again) the award for `category` in `section`; say what happened.
+
+    `announced` is the winner as the post words it, when not as nominated."""
     clean_category = " ".join(category.split())
     names = [" ".join(n.split()) for n in nominees]
     if not clean_category:
@@ -70,10 +73,15 @@ def set_award(
     twice = next((n for n, k in zip(names, keys, strict=True) if keys.count(k) > 1), None)
     if twice is not None:
         raise InvalidInput(f"{twice!r} is nominated twice")
-    for text in (clean_category, *names, note):
+    wording = " ".join((announced or "").split()) or None
+    for text in (clean_category, *names, note, wording):
         check_links(text)
     if winner is not None and not 1 <= winner <= len(names):
         raise InvalidInput(f"--winner is a nominee's number, 1 to {len(names)}")
+    if wording is not None and winner is None:
+        raise InvalidInput("--announced words the winner: give --winner too")
+    if wording is not None and winner is not None and wording == names[winner - 1]:
+        wording = None
     chosen_theme = _theme_as_known(session, " ".join((theme or section.heading).split()), section)
     assert post.id is not None and section.id is not None
     existing = session.exec(
@@ -93,6 +101,7 @@ def set_award(
         winner_position=winner,
         note=(note or "").strip() or None,
         position=position,
+        announced=wording,
     )
     session.add(award)
     session.flush()

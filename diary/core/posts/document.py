@@ -46,6 +46,12 @@ class AwardDoc:
             return None
         return self.nominees[position - 1]
 
+    @property
+    def announced(self) -> str | None:
+        """The winner as the post announces it: its own wording, else the nominee's."""
+        winner = self.winner
+        return (self.award.announced or winner) if winner is not None else None
+
 
 @dataclass
 class SectionDoc:

@@ -54,7 +54,7 @@ DEFINITION = re.compile(r"^\[\^(?P<key>[A-Za-z0-9_-]{1,40})\]:[ \t]*(?P<text>.*)
 _FIELD = re.compile(r"^(?P<name>[a-z][a-z _-]*[a-z]):[ \t]?(?P<value>.*)$")
 _LABELLED = ("intro", "footnotes")  # kinds without labels of their own
 _BLANK = re.compile(r"\n[ \t]*\n")
-_AWARD_LINE = re.compile(r"^(?P<name>award|theme|nominee|winner):[ \t]*(?P<value>.*)$")
+_AWARD_LINE = re.compile(r"^(?P<name>award|theme|nominee|winner|announced):[ \t]*(?P<value>.*)$")
 
 
 @dataclass
@@ -64,6 +64,7 @@ class AwardText:
     winner: int | None = None
     note: str | None = None
     theme: str | None = None
+    announced: str | None = None  # the winner in the post's own words
 
 
 @dataclass
@@ -147,6 +148,8 @@ def _award_block(award: AwardDoc, heading: str) -> str:
     for number, name in enumerate(award.nominees, start=1):
         word = "winner" if award.award.winner_position == number else "nominee"
         lines.append(f"{word}: {_one_line(name)}")
+    if award.award.announced and award.winner is not None:
+        lines.append(f"announced: {_one_line(award.award.announced)}")
     note = (award.award.note or "").strip()
     return "\n".join(lines) + ("\n\n" + note if note else "")
 
@@ -256,10 +259,13 @@ def _read_awards(blocks: list[str]) -> list[AwardText]:
             for row in rows[1:]:
                 found = _AWARD_LINE.match(row.strip())
                 if not found or found["name"] == "award":
-                    raise InvalidInput(f"{row!r}: expected nominee:, winner: or theme:")
+                    raise InvalidInput(f"{row!r}: expected nominee:, winner:, announced: or theme:")
                 value = _one_line(found["value"])
                 if found["name"] == "theme":
                     award.theme = value or None
+                    continue
+                if found["name"] == "announced":
+                    award.announced = value or None
                     continue
                 award.nominees.append(value)
                 if found["name"] == "winner":
@@ -268,6 +274,8 @@ def _read_awards(blocks: list[str]) -> list[AwardText]:
                     award.winner = len(award.nominees)
             if not award.category or not award.nominees:
                 raise InvalidInput("an award needs a category (award: …) and a nominee")
+            if award.announced and award.winner is None:
+                raise InvalidInput(f"{award.category}: 'announced:' words a winner; mark one")
             if any(a.category.casefold() == award.category.casefold() for a in awards):
                 raise InvalidInput(f"the award {award.category!r} is given twice")
             awards.append(award)

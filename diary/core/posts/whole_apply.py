@@ -218,18 +218,35 @@ def _replace_films(
             _add(session, doc.section, "remark", remark.text, remark.speaker, entry)
 
 
-def _awards(doc: SectionDoc) -> list[tuple[str, str, list[str], int | None, str | None]]:
+_Given = tuple[str, str, list[str], int | None, str | None, str | None]
+
+
+def _awards(doc: SectionDoc) -> list[_Given]:
     return [
-        (a.award.theme, a.award.category, a.nominees, a.award.winner_position, a.award.note)
+        (
+            a.award.theme,
+            a.award.category,
+            a.nominees,
+            a.award.winner_position,
+            a.award.note,
+            a.award.announced,
+        )
         for a in doc.awards
     ]
 
 
-def _award_tuple(
-    award: AwardText, section: object
-) -> tuple[str, str, list[str], int | None, str | None]:
+def _award_tuple(award: AwardText, section: object) -> _Given:
     heading = getattr(section, "heading", "")
-    return (award.theme or heading, award.category, award.nominees, award.winner, award.note)
+    winner = award.nominees[award.winner - 1] if award.winner else None
+    announced = award.announced if award.announced != winner else None
+    return (
+        award.theme or heading,
+        award.category,
+        award.nominees,
+        award.winner,
+        award.note,
+        announced,
+    )
 
 
 def _replace_awards(session: Session, post: Post, doc: SectionDoc, awards: list[AwardText]) -> None:
@@ -246,6 +263,7 @@ def _replace_awards(session: Session, post: Post, doc: SectionDoc, awards: list[
             award.winner,
             award.note,
             award.theme,
+            award.announced,
         )
 
 
