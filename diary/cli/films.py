@@ -59,6 +59,9 @@ def film_show(
 ) -> None:
     """Show a film: ids, aliases, facts, scores, Best Picture nominations, reviews, viewings.
 
+    Reviews written in the diary (or imported from Letterboxd, HTML and all) follow the
+    viewings, as readable text.
+
     Facts, scores and reviews come from pages imported with `diary film import-page`; each
     shows its source, and scores the date they were recorded.
 
@@ -91,7 +94,7 @@ def film_show(
 
 def _show_details(details: "FilmDetails", full: bool) -> None:
     from diary.render import facts as render
-    from diary.render.diary import viewings_table
+    from diary.render.diary import diary_reviews, viewings_table
 
     for line in render.film_lines(details):
         show(line)
@@ -105,6 +108,8 @@ def _show_details(details: "FilmDetails", full: bool) -> None:
         show(line)
     if details.viewings:
         show(viewings_table(details.viewings))
+        if (reviews := diary_reviews(details.viewings)) is not None:
+            show(reviews)
     else:
         show("Not seen yet.")
 

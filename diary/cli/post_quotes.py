@@ -1,4 +1,4 @@
-"""`diary post reviews|quote`: quoting the critics whose reviews were imported for the film."""
+"""`diary post reviews|quote`: quoting the critics' reviews of the film and the diary's own."""
 
 import typer
 
@@ -12,10 +12,11 @@ def post_reviews(
     json_: bool = JSON_OPTION,
     jsonl: bool = JSONL_OPTION,
 ) -> None:
-    """List the critics' reviews of the post's film, numbered for `post quote`.
+    """List the reviews of the post's film, numbered for `post quote`.
 
-    Reviews come from Metacritic pages and review articles imported with
-    `diary film import-page`.
+    Critics' reviews come from Metacritic pages and review articles imported with
+    `diary film import-page`; after them come the reviews written in the diary (those
+    imported from Letterboxd too), shown as readable text.
 
     \b
     Example:
@@ -49,7 +50,10 @@ def post_quote(
         None, "--section", metavar="SECTION", help="The facts section (default: the only one)."
     ),
 ) -> None:
-    """Quote a critic's review in Wiki-Wiki-Whaaat?: its excerpt, critic, outlet and score.
+    """Quote a review in Wiki-Wiki-Whaaat?: its excerpt, critic, outlet and score.
+
+    A review written in the diary is quoted by its first words, with its emphasis and links
+    as Markdown (Letterboxd's HTML is never copied into the post).
 
     The quote is a fact like any other: remark on it with `post say`, take it out with
     `post clear`.

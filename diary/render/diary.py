@@ -3,6 +3,7 @@
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from diary.base.words import escaped
 from diary.core.diary.ratings import as_number, stars
 from diary.core.diary.viewings import LogResult, ViewingRow
 from diary.core.films.lookup import FilmRow, label
@@ -121,6 +122,30 @@ def viewing_detail(row: ViewingRow) -> "Table":
         if part.review:
             grid.add_row("", readable(part.review))
     return grid
+
+
+def diary_reviews(rows: Sequence[ViewingRow]) -> "Table | None":
+    """Each review written in the diary, under the day, the person and their rating (what
+    `film show` prints below its viewings); None when nobody wrote one."""
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column()
+    found = False
+    for row in rows:
+        watched = row.viewing.watched_on.isoformat() if row.viewing.watched_on else "undated"
+        for person, part in row.attendees:
+            if not part.review:
+                continue
+            found = True
+            said = Text(f"{watched} · ")
+            said.append(escaped(person.name))
+            if part.rating:
+                said.append(f" {stars(part.rating)}")
+            grid.add_row(said, readable(part.review))
+    return grid if found else None
 
 
 def person_dict(person: Person) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from diary.core.films.facts import Changes, ImportResult
 from diary.core.films.findings import Fact, Findings
 from diary.core.films.lookup import label
 from diary.render.diary import film_dict
+from diary.render.review_text import readable
 from diary.store.models import FilmFact, FilmReview, FilmScore
 
 PAGE_KINDS = {"wikipedia": "Wikipedia article", "metacritic": "Metacritic page", "review": "Review"}
@@ -292,7 +293,7 @@ def reviews_table(reviews: Sequence[FilmReview], full: bool) -> Table:
             plain(review.publication or ""),
             plain(review.critic or ""),
             review.published_on.isoformat() if review.published_on else "",
-            plain(_clip(review.excerpt or review.title or "", 400 if full else 120)),
+            readable(review.excerpt or review.title or "", 400 if full else 120),
             plain(review.source),
         )
     return table

@@ -20,6 +20,7 @@ from diary.core.posts.formats import Format
 from diary.core.posts.lifecycle import PostRow
 from diary.core.posts.quotes import Quotable
 from diary.core.posts.status import PostStatus, is_filled
+from diary.render.review_text import readable
 
 _REFERENCE = re.compile(r"(?<!\\)\[\^(\d+)\]")
 _DEFINITION = re.compile(r"^\[\^(\d+)\]: ", re.MULTILINE)
@@ -189,7 +190,7 @@ def quotables_table(found: Sequence[Quotable]) -> Table:
             "" if review.score is None else str(review.score),
             Text(review.critic or ""),
             Text(review.publication or ""),
-            Text(" ".join((review.excerpt or review.title or "—").split())),
+            readable(review.excerpt or review.title or "—", limit=240),
             "✓" * item.used,
         )
     return table

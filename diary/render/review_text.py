@@ -1,73 +1,41 @@
-"""A review as a person reads it: Letterboxd's HTML turned into styled terminal text.
+"""A review as a person reads it at a terminal: Letterboxd's HTML turned into styled text.
 
-Reviews are stored as written (Letterboxd's exports hold HTML: `<b>`, `<i>`, `<a>`,
-`<blockquote>`, `<br>`, entities). Shown in a terminal, emphasis becomes bold and italic,
-entities are decoded, a link keeps its text with its address after it, a quotation is
-indented, and any other tag is dropped, its text kept. Text without tags is shown as it is.
+The review is read by `diary.base.review_html` (the reading posts use too): bold, italic and
+underline become terminal styles, entities are decoded, a link keeps its words with its
+address after them, a quotation is indented with a bar, and no tag or control character
+reaches the terminal as such.
 """
 
-import re
-from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
-from diary.base.words import CONTROL
+from diary.base.review_html import pieces, safe_link
 
 if TYPE_CHECKING:
     from rich.text import Text
 
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>|&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
-_STYLES = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline"}
-_BREAKS = {"br", "p", "blockquote", "li"}
 
-
-class _Reader(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.pieces: list[tuple[str, str]] = []  # (text, style)
-        self.open: list[str] = []
-        self.links: list[str | None] = []
-        self.quoted = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _STYLES:
-            self.open.append(_STYLES[tag])
-        elif tag == "a":
-            self.links.append(dict(attrs).get("href"))
-        elif tag == "blockquote":
-            self.quoted += 1
-        if tag in _BREAKS and self.pieces:
-            self.pieces.append(("\n", ""))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _STYLES and _STYLES[tag] in self.open:
-            self.open.remove(_STYLES[tag])
-        elif tag == "a" and self.links:
-            href = self.links.pop()
-            if href:
-                self.pieces.append((f" ({href})", "dim"))
-        elif tag == "blockquote":
-            self.quoted = max(0, self.quoted - 1)
-            self.pieces.append(("\n", ""))
-
-    def handle_data(self, data: str) -> None:
-        if self.quoted:
-            data = data.replace("\n", "\n│ ")
-            if not self.pieces or self.pieces[-1][0].endswith("\n"):
-                data = "│ " + data
-        self.pieces.append((data, " ".join(self.open)))
-
-
-def readable(review: str) -> "Text":
-    """The review as styled text for a terminal."""
+def readable(review: str, limit: int | None = None) -> "Text":
+    """The review as styled text; with `limit`, cut to that many characters with '…'."""
     from rich.text import Text
 
     text = Text()
-    if not _TAG.search(review):
-        text.append(CONTROL.sub("", review))
-        return text
-    reader = _Reader()
-    reader.feed(review)
-    reader.close()
-    for piece, style in reader.pieces:
-        text.append(CONTROL.sub("", piece), style=style or None)
+    found = pieces(review)
+    line_start = True
+    for index, piece in enumerate(found):
+        if piece.breaks:
+            text.append("\n" * piece.breaks)
+            line_start = True
+            continue
+        if piece.quoted and line_start:
+            text.append("│ ", style="dim")
+        text.append(piece.text, style=" ".join(sorted(piece.styles)) or None)
+        line_start = False
+        following = found[index + 1] if index + 1 < len(found) else None
+        address = safe_link(piece.link)
+        if address and (following is None or following.link != piece.link):
+            if address != piece.text.strip():
+                text.append(f" ({address})", style="dim")
+    if limit is not None and len(text.plain) > limit:
+        text.truncate(limit - 1)
+        text.append("…")
     return text

@@ -6,6 +6,7 @@
 - lists/*.csv: a checklist of kind "letterboxd" keyed by the list's link, one item per film.
 """
 
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime, time
 from typing import Any
@@ -28,6 +29,9 @@ from diary.store.models import (
 )
 
 Resolved = Sequence[int | Unattributed]
+
+# A list's file name as Letterboxd writes it: its slug on the site.
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def _films(ids: Resolved) -> set[int]:
@@ -169,7 +173,7 @@ def open_list(state: State, info: ListInfo, file: str) -> Checklist:
         state.session,
         info.name,
         kind="letterboxd",
-        slug=_free_slug(state, info),
+        slug=_free_slug(state, info, file),
         source_key=key,
         description=info.description,
     )
@@ -177,11 +181,18 @@ def open_list(state: State, info: ListInfo, file: str) -> Checklist:
     return checklist
 
 
-def _free_slug(state: State, info: ListInfo) -> str:
-    try:
-        base = slugify(info.name)
-    except InvalidInput:
-        base = "letterboxd-list"
+def _free_slug(state: State, info: ListInfo, file: str) -> str:
+    """Letterboxd's own name for the list when the file carries it (`lists/films-of-2021-1.csv`
+    is the list at …/list/films-of-2021-1/: two lists of one name stay told apart the way
+    Letterboxd tells them apart), else one made from the list's name."""
+    stem = file.rsplit("/", 1)[-1].removesuffix(".csv")
+    if _SLUG.fullmatch(stem):
+        base = stem
+    else:
+        try:
+            base = slugify(info.name)
+        except InvalidInput:
+            base = "letterboxd-list"
     taken = set(
         state.session.exec(select(Checklist.slug).where(col(Checklist.slug).startswith(base)))
     )
