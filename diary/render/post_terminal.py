@@ -181,7 +181,7 @@ def candidates_table(found: Sequence[Candidate]) -> Table:
 
 def quotables_table(found: Sequence[Quotable]) -> Table:
     table = Table()
-    for name in ("No.", "Score", "Critic", "Publication", "Quote", "Quoted"):
+    for name in ("No.", "Score", "Critic or viewer", "Publication", "Quote", "Quoted"):
         table.add_column(name, justify="right" if name in ("No.", "Score") else "left")
     for item in found:
         review = item.review
