@@ -30,9 +30,11 @@ from diary.render.markdown import (
 )
 
 # Private-use characters stand in for footnote markers while the text is parsed; typed text
-# never keeps them (they are removed before parsing).
+# never keeps them (they are removed before parsing). Escaped brackets around them keep the
+# punctuation a marker has next to any emphasis (`*so*[^1]`), without ever making a link.
 _OPEN, _CLOSE = "\ue000", "\ue001"
-_PLACEHOLDER = re.compile(f"{_OPEN}([0-9]+){_CLOSE}")
+_PLACEHOLDER = re.compile(f"\\\\\\[{_OPEN}([0-9]+){_CLOSE}\\\\\\]")
+_WRITTEN_REF = re.compile("\x00fn:([A-Za-z0-9_-]+)\x00")
 _PRIVATE = re.compile(f"[{_OPEN}{_CLOSE}]")
 _SAFE_URL = re.compile(r"^[^\s<>()\\]+$")
 
@@ -65,11 +67,22 @@ def writer_inline(text: str | None, known: Iterable[str]) -> str:
 
 def writer_line(line: str, known: AbstractSet[str]) -> str:
     """One paragraph (no newlines) of a writer's text as safe Markdown."""
+    out, emphasis = _written(line, known)
+    if emphasis and _written(_WRITTEN_REF.sub(r"[^\1]", out), known)[0] != out:
+        # Delimiter runs glued to punctuation (`***]*]*`) can read back as other emphasis
+        # than was written: such a line keeps its asterisks, tildes and underscores as text,
+        # so that writing it out again gives the same line.
+        out = _written(line, known, emphasis=False)[0]
+    return out
+
+
+def _written(line: str, known: AbstractSet[str], emphasis: bool = True) -> tuple[str, bool]:
+    """The line written out canonically, and whether it holds emphasis."""
     found: list[str] = []
 
     def hold(match: re.Match[str]) -> str:
         found.append(match[1])
-        return f"{_OPEN}{len(found) - 1}{_CLOSE}"
+        return f"\\[{_OPEN}{len(found) - 1}{_CLOSE}\\]"
 
     def put_back(match: re.Match[str]) -> str:
         key = found[int(match[1])]
@@ -78,16 +91,19 @@ def writer_line(line: str, known: AbstractSet[str]) -> str:
     held = MARKER.sub(hold, _PRIVATE.sub("", line))
     tokens = _parser().parseInline(held, {})
     children = (tokens[0].children or []) if tokens else []
-    out = _Writer().write(children)
-    return guard_references(_PLACEHOLDER.sub(put_back, out))
+    writer = _Writer(emphasis)
+    out = writer.write(children)
+    return guard_references(_PLACEHOLDER.sub(put_back, out)), writer.emphasised
 
 
 class _Writer:
     """Turns markdown-it's inline tokens back into Markdown, escaping all plain text."""
 
-    def __init__(self) -> None:
+    def __init__(self, emphasis: bool = True) -> None:
         self.parts: list[str] = []
         self.links: list[str] = []
+        self.emphasis = emphasis  # else emphasis delimiters are written as plain text
+        self.emphasised = False
 
     def write(self, tokens: list[Token]) -> str:
         for token in tokens:
@@ -109,7 +125,11 @@ class _Writer:
         elif kind in ("softbreak", "hardbreak"):
             self._text(" ")
         elif kind in ("em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"):
-            self.parts.append(token.markup)
+            if self.emphasis:
+                self.emphasised = True
+                self.parts.append(token.markup)
+            else:
+                self._text(token.markup)
         elif kind == "code_inline":
             self.parts.append(_code(token.content))
         elif kind == "link_open":

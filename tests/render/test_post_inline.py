@@ -1,11 +1,13 @@
 """A writer's inline Markdown survives export; everything else stays literal and inert."""
 
+import re
+
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from diary.render.html import html_fragment
-from diary.render.inline import writer_inline, writer_paragraphs
+from diary.render.inline import writer_inline, writer_line, writer_paragraphs
 from diary.render.markdown import ASCII_PUNCTUATION, number_footnotes
 from tests.render.post_support import structure
 from tests.render.test_post_escaping import HOSTILE
@@ -88,14 +90,32 @@ def test_footnote_text_can_use_inline_markdown() -> None:
 
 _ALPHABET = st.sampled_from(
     [*ASCII_PUNCTUATION, *"ab1 ", "é", "™", "[x](https://e.org)", "*", "**", "`", "~~", "[^a]"]
+    + ["[^b]", "_", "\\"]
 )
+_WRITTEN_REF = re.compile("\x00fn:([a-z]+)\x00")
 
 
-# Pieces of text separated by spaces, as people write them. (Runs of delimiters glued
-# together, like `***]*]*`, are not yet written out idempotently.)
-@given(st.lists(_ALPHABET, max_size=30).map(" ".join))
+# Any text, delimiters glued to punctuation and footnote markers included.
+@given(st.lists(_ALPHABET, max_size=30).map("".join))
 @example("\\\\%")  # an escaped backslash before punctuation
 @example("C:\\path and a trailing \\")
+@example("***]*]*")  # emphasis that would read back as other emphasis
+@example("é*[^a]*")  # emphasis around a marker
 def test_writing_out_is_idempotent(text: str) -> None:
     once = "\n\n".join(writer_paragraphs(text, ()))
     assert "\n\n".join(writer_paragraphs(once, ())) == once
+    # with a known footnote, the marker it became reads back as the same marker
+    known = "\n\n".join(writer_paragraphs(text, ("a",)))
+    again = writer_paragraphs(_WRITTEN_REF.sub(r"[^\1]", known), ("a",))
+    assert "\n\n".join(again) == known
+
+
+def test_emphasis_next_to_a_footnote_is_kept() -> None:
+    assert writer_line("*great*[^a] and **bold**", frozenset({"a"})) == (
+        "*great*\x00fn:a\x00 and **bold**"
+    )
+
+
+def test_emphasis_that_would_read_back_otherwise_is_kept_as_text() -> None:
+    line = writer_line("***]*]*", frozenset())
+    assert "*" in line and writer_line(line, frozenset()) == line
