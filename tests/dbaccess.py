@@ -1,10 +1,10 @@
 """Looking inside a test's database from outside diary, on either engine.
 
 `connect(db)` takes what `env_setup` gives a test (a SQLite path, or a PostgreSQL
-tests.pgdb.Database), or the path or URL itself, and answers `execute(sql, params)` the way
-sqlite3 does: `?` marks, tuples back, dates and times as the text SQLite keeps, committed when
-a `with` block ends. On PostgreSQL, `PRAGMA integrity_check` runs `diary db check`'s checks
-(foreign keys and orphans) and answers "ok" or the problems.
+tests.pgdb.Database, whose `str()` is its URL), or the path or URL itself, and answers
+`execute(sql, params)` the way sqlite3 does: `?` marks, tuples back, dates and times as the
+text SQLite keeps, committed when a `with` block ends. On PostgreSQL, `PRAGMA integrity_check`
+runs `diary db check`'s checks (foreign keys and orphans) and answers "ok" or the problems.
 """
 
 import re
@@ -14,11 +14,6 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-
-
-def address(db: Any) -> str:
-    """What `--db` and DIARY_DB take for `db`: the SQLite path, or the server's URL."""
-    return str(db) if isinstance(db, (str, Path)) else str(db.url)
 
 
 def is_url(db: Any) -> bool:

@@ -9,7 +9,6 @@ import pytest
 
 from diary.store import database
 from tests.conftest import Cli
-from tests.dbaccess import address
 from tests.importers.letterboxd_helpers import FIXTURE, added, diary, import_json, rows
 
 HEADER = "LetterboxdURI,imdbID,Title,Year,WatchedDate,Rating,Rewatch,Tags,Review,tmdbID"
@@ -187,7 +186,7 @@ def test_the_watchlist_round_trips_with_its_dates_and_films_put_back_after_seein
     cli.ok("--db", str(other), "import", "letterboxd", str(out))
 
     def listed(db: Path) -> list[tuple]:
-        found = json.loads(cli.ok("--db", address(db), "watchlist", "list", "--json").stdout)
+        found = json.loads(cli.ok("--db", str(db), "watchlist", "list", "--json").stdout)
         return [(w["film"]["title"], w["film"]["year"], w["added"]) for w in found]
 
     assert listed(other) == listed(env_setup)
@@ -196,7 +195,7 @@ def test_the_watchlist_round_trips_with_its_dates_and_films_put_back_after_seein
 
 
 def diary_in(cli: Cli, db: Path) -> list[tuple]:
-    entries = json.loads(cli.ok("--db", address(db), "list", "--json").stdout)
+    entries = json.loads(cli.ok("--db", str(db), "list", "--json").stdout)
     return sorted(
         (
             e["film"]["title"],

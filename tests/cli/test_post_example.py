@@ -9,7 +9,6 @@ import pytest
 
 from tests.cli.script_runner import run_script
 from tests.conftest import ROOT
-from tests.dbaccess import address
 from tests.render.post_support import structure
 from tests.store.helpers import snapshot
 
@@ -22,7 +21,7 @@ def run_example(
 ) -> subprocess.CompletedProcess[str]:
     """The script, with `own` as the person's own diary (DIARY_DB) that it must leave alone."""
     env: dict[str, str | None] = {"DIARY_FORMATS_DIR": str(formats), "TMPDIR": str(temp)}
-    env["DIARY_DB"] = address(own) if own is not None else None
+    env["DIARY_DB"] = str(own) if own is not None else None
     return run_script(SCRIPT, env, args=tuple(map(str, db)))
 
 

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, TODAY, Cli
-from tests.dbaccess import address
 from tests.store.helpers import rows, snapshot
 
 pexpect = pytest.importorskip("pexpect")
@@ -17,7 +16,7 @@ pexpect = pytest.importorskip("pexpect")
 
 def spawn(db: Path, *args: str) -> "pexpect.spawn":
     env = {k: v for k, v in os.environ.items() if k != "DIARY_NO_PROMPT"}
-    env.update(DIARY_DB=address(db), DIARY_TODAY=TODAY, NO_COLOR="1", TERM="xterm")
+    env.update(DIARY_DB=str(db), DIARY_TODAY=TODAY, NO_COLOR="1", TERM="xterm")
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     return pexpect.spawn(
         sys.executable,
