@@ -1,21 +1,53 @@
 """Looking inside a test's database from outside diary, on either engine.
 
 `connect(db)` takes what `env_setup` gives a test (a SQLite path, or a PostgreSQL
-tests.pgdb.Database) and answers `execute(sql, params)` the way sqlite3 does: `?` marks,
-tuples back, committed when a `with` block ends. On PostgreSQL, `PRAGMA integrity_check`
+tests.pgdb.Database, whose `str()` is its URL), or the path or URL itself, and answers
+`execute(sql, params)` the way sqlite3 does: `?` marks, tuples back, dates and times as the
+text SQLite keeps, committed when a `with` block ends. On PostgreSQL, `PRAGMA integrity_check`
 runs `diary db check`'s checks (foreign keys and orphans) and answers "ok" or the problems.
 """
 
 import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 
+def is_url(db: Any) -> bool:
+    return isinstance(db, str) and "://" in db
+
+
 def connect(db: Any) -> Any:
+    if is_url(db):
+        return _Postgres(_AtUrl(db))
     if isinstance(db, (str, Path)):
         return sqlite3.connect(db)
     return _Postgres(db)
+
+
+class _AtUrl:
+    """A database known only by its URL (as a subprocess sees it in DIARY_DB)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def connect(self, autocommit: bool = False) -> Any:
+        import psycopg
+
+        from tests.pgserver import plain
+
+        return psycopg.connect(plain(self.url), autocommit=autocommit)
+
+
+def _as_sqlite_keeps(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 def table_names(connection: Any) -> list[str]:
@@ -59,7 +91,8 @@ class _Postgres:
             lines = integrity_lines(self.db)
             return _Answer([(line,) for line in lines if line.startswith("foreign key")])
         cursor = self.connection.execute(_MARK.sub("%s", sql), tuple(params) or None)
-        return _Answer(cursor.fetchall() if cursor.description else [])
+        rows = cursor.fetchall() if cursor.description else []
+        return _Answer([tuple(map(_as_sqlite_keeps, row)) for row in rows])
 
     def commit(self) -> None:
         self.connection.commit()
@@ -105,3 +138,25 @@ def write_lock_is_free(db: Any) -> bool:
         if taken[0]:
             connection.execute("SELECT pg_advisory_unlock(%s)", (WRITER_LOCK,))
         return bool(taken[0])
+
+
+@contextmanager
+def write_lock_held(db: Any) -> Iterator[None]:
+    """Another writer holding the write lock for as long as the block runs."""
+    if isinstance(db, (str, Path)):
+        other = sqlite3.connect(db, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            yield
+        finally:
+            other.rollback()
+            other.close()
+        return
+    from diary.store.engine import WRITER_LOCK
+
+    with db.connect() as connection:
+        connection.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
+        try:
+            yield
+        finally:
+            connection.rollback()

@@ -28,6 +28,10 @@ class Database:
     def __repr__(self) -> str:
         return f"Database({self.name})"
 
+    def __str__(self) -> str:
+        """What `--db` and DIARY_DB take, as `str()` of a SQLite path is: never a file name."""
+        return self.url
+
     def connect(self, autocommit: bool = False) -> Any:
         import psycopg
 

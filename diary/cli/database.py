@@ -1,5 +1,6 @@
 """`diary db`: where the database is, its health, backups and upgrades."""
 
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -72,29 +73,51 @@ def db_check() -> None:
     raise StorageError(f"{report.path} failed its check ({len(report.problems)} problem(s))")
 
 
+class ServerBackup(StrEnum):
+    json = "json"
+    sql = "sql"
+    custom = "custom"
+
+
 @app.command("backup")
 def db_backup(
     file: Path | None = typer.Argument(
         None, metavar="FILE", help="Where to write the copy (default: beside the database)."
     ),
     force: bool = typer.Option(False, "--force", help="Replace FILE if it exists."),
+    form: ServerBackup | None = typer.Option(
+        None,
+        "--format",
+        help="On a server: json, sql or custom (pg_restore's archive); sql and custom need "
+        "pg_dump. Default: custom when pg_dump is on PATH (sql for FILE.sql, json for "
+        "FILE.json), else json.",
+    ),
 ) -> None:
     """Write a consistent copy of the database, even while it is in use.
 
-    A SQLite diary is copied as a SQLite file; a diary on a server is written as a JSON dump
-    (restore it with `diary --db NEW import json FILE`, or `diary db copy`).
+    A SQLite diary is copied as a SQLite file. A diary on a server is dumped by pg_dump when
+    it is on PATH (restore it with pg_restore, or psql for --format sql), otherwise written
+    as a JSON dump (restore it with `diary --db NEW import json FILE`, or `diary db copy`).
+    The copy is readable by its owner only.
 
     \b
     Example:
       diary db backup ~/diary-2025-01-26.db
+      diary --db postgresql://ann@nas.local/diary db backup ~/diary-2025-01-26.dump
     """
     from diary.base import clock
+    from diary.base.errors import InvalidInput
     from diary.store.backup import backup_file
 
     location = context.location()
     if location.path is None:
-        _backup_server(file, force)
+        _backup_server(file, force, form)
         return
+    if form is not None:
+        raise InvalidInput(
+            "--format is for a diary on a server; a SQLite diary is backed up as a SQLite file "
+            "(for JSON: diary export json FILE)"
+        )
     if file is None:
         stamp = clock.now().strftime("%Y%m%dT%H%M%S")
         file = location.path.with_name(f"{location.path.stem}-backup-{stamp}.db")
@@ -106,25 +129,43 @@ def db_backup(
     say(f"Backed up {location.path} to {written}.")
 
 
-def _backup_server(file: Path | None, force: bool) -> None:
+def _backup_server(file: Path | None, force: bool, form: ServerBackup | None) -> None:
     from diary.base import clock
     from diary.base.errors import InvalidInput
     from diary.core.diary.dump import Written, dump_text
+    from diary.store.backup import pg_dump_file, pg_dump_program
     from diary.store.files import check_target, write_pieces
 
     if file is None:
         stamp = clock.now().strftime("%Y%m%dT%H%M%S")
         raise InvalidInput(
             "a diary on a server has no folder to back up beside; name the file, "
-            f"e.g. diary db backup diary-{stamp}.json"
+            f"e.g. diary db backup diary-{stamp}.dump"
         )
     target = file.expanduser().absolute()
     check_target(target, force)
-    written = Written()
-    with context.session() as db:
-        write_pieces(target, dump_text(db, written), force=force)
-    rows = written.rows
-    say(f"Backed up {context.location().shown} ({rows} rows) to {target} as a JSON dump.")
+    program = pg_dump_program()
+    if form is None:
+        by_name = {".json": ServerBackup.json, ".sql": ServerBackup.sql}
+        form = by_name.get(target.suffix.lower(), ServerBackup.custom) if program else None
+    elif form is not ServerBackup.json and program is None:
+        raise InvalidInput(
+            f"--format {form.value} needs pg_dump, which is not on PATH; install PostgreSQL's "
+            "client tools, or use --format json"
+        )
+    location = context.location()
+    if form is None or form is ServerBackup.json:
+        written = Written()
+        with context.session() as db:
+            write_pieces(target, dump_text(db, written), force=force, private=True)
+        why = " (pg_dump is not on PATH)" if form is None else ""
+        say(f"Backed up {location.shown} ({written.rows} rows) to {target} as a JSON dump{why}.")
+        return
+    with context.session():  # the same one-line errors as any command, before pg_dump runs
+        pass
+    pg_dump_file(str(program), location.url, target, form.value, force)
+    kind = "plain SQL (restore with psql)" if form is ServerBackup.sql else "pg_restore's format"
+    say(f"Backed up {location.shown} to {target} with pg_dump, in {kind}.")
 
 
 @app.command("copy")

@@ -3,8 +3,8 @@
 Everything an export writes goes through here: the content is written to a temporary name in
 the target folder, flushed to disk, then renamed into place, so a full disk or a killed process
 never leaves a half-written file, and an existing file is replaced only with `force`. The file
-gets the mode `cp` would give it (the umask decides); copies of the database (store/backup.py)
-stay private to their owner.
+gets the mode `cp` would give it (the umask decides); copies of the database (store/backup.py,
+and a server's JSON backup written here with `private`) stay private to their owner.
 """
 
 import os
@@ -38,9 +38,12 @@ def write_atomic(path: Path, content: str | bytes, force: bool = False) -> Path:
     return write_pieces(path, [content], force)
 
 
-def write_pieces(path: Path, pieces: Iterable[str | bytes], force: bool = False) -> Path:
+def write_pieces(
+    path: Path, pieces: Iterable[str | bytes], force: bool = False, private: bool = False
+) -> Path:
     """Write `pieces` one after another, as they come, to a temporary file, then rename it
-    to `path`: a large export is never held whole, and is still whole or not there at all."""
+    to `path`: a large export is never held whole, and is still whole or not there at all.
+    A `private` file (a backup of the whole diary) is readable by its owner only."""
     check_target(path, force)
     if is_special(path):
         return _write_in_place(path, pieces)
@@ -49,7 +52,8 @@ def write_pieces(path: Path, pieces: Iterable[str | bytes], force: bool = False)
     except OSError as exc:
         raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
-        os.fchmod(fd, mode_like_cp(path))  # mkstemp made it private (0600)
+        if not private:
+            os.fchmod(fd, mode_like_cp(path))  # mkstemp made it private (0600)
         with os.fdopen(fd, "wb") as handle:
             _write_all(handle, pieces)
             handle.flush()

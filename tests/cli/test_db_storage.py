@@ -109,6 +109,17 @@ def test_backups_without_a_name_within_one_second_are_both_kept(cli: Cli, diary_
     assert rows(second, "SELECT count(*) FROM viewing") == [(2,)]
 
 
+def test_a_backup_format_for_a_sqlite_diary_is_one_line(cli: Cli, diary_db: Path) -> None:
+    target = diary_db.with_name("copy.sql")
+    result = cli("db", "backup", str(target), "--format", "sql")
+    assert result.exit_code == 1
+    assert one_error_line(result.stderr) == (
+        "Error: --format is for a diary on a server; a SQLite diary is backed up as a SQLite "
+        "file (for JSON: diary export json FILE)"
+    )
+    assert not target.exists()
+
+
 def test_backup_into_a_missing_folder_is_one_line(cli: Cli, diary_db: Path) -> None:
     result = cli("db", "backup", str(diary_db.parent / "nowhere" / "copy.db"))
     assert result.exit_code == 1

@@ -144,7 +144,8 @@ def test_the_profile_is_never_stored_and_removed_entries_are_skipped(
     assert "profile.csv: not read (it holds your e-mail address)" in result.stderr
     assert "deleted/: skipped (1 file of removed entries)" in result.stderr
     assert "orphaned/: skipped (1 file of removed entries)" in result.stderr
-    assert "example.invalid" not in env_setup.read_bytes().decode("latin-1")
+    if isinstance(env_setup, Path):  # the file itself, free pages and all (SQLite)
+        assert "example.invalid" not in env_setup.read_bytes().decode("latin-1")
     everything = json.dumps(snapshot(env_setup), default=str)
     assert "example.invalid" not in everything
     assert "Deleted Film" not in everything and "Orphaned Film" not in everything

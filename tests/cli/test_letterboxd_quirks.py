@@ -1,12 +1,12 @@
 """Real exports as their owners have them: every quirk at once, and hostile archives."""
 
-import sqlite3
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT, Cli
+from tests.dbaccess import write_lock_held
 from tests.importers.letterboxd_helpers import import_json, rows, snapshot
 
 QUIRKS = ROOT / "tests" / "fixtures" / "letterboxd" / "quirks"
@@ -93,21 +93,10 @@ def test_no_control_character_reaches_the_database(cli: Cli, ellen: None, env_se
     assert all(ch.isprintable() for text in titles + tags for ch in text)
 
 
-def locked_elsewhere(db: Path) -> sqlite3.Connection:
-    """Another writer holding the write lock for as long as the test runs."""
-    other = sqlite3.connect(db, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    return other
-
-
 def one_error(cli: Cli, db: Path, *args: str) -> str:
     before = snapshot(db)
-    other = locked_elsewhere(db)
-    try:
+    with write_lock_held(db):
         result = cli("import", "letterboxd", *args)
-    finally:
-        other.rollback()
-        other.close()
     assert result.exit_code == 1, result
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: "), result

@@ -1,12 +1,12 @@
 """`diary list` read a page at a time: the same rows in the same order as one read would give."""
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Cli
+from tests.dbaccess import connect
 
 DATES = ["2025-01-05", "2025-01-03", "2025-01-05", "2024-12-31", "2025-01-03", "2025-01-05"]
 
@@ -20,7 +20,7 @@ def diary(cli: Cli, hosts: None, env_setup: Path, monkeypatch: pytest.MonkeyPatc
         film = f"Film {n % 4}"
         cli.ok("log", film, "--year", "2000", "--date", day, "--with", "Tyler", "--tag", f"t{n}")
     cli.ok("log", "Film 9", "--year", "2001", "--date", "2025-01-04")
-    with sqlite3.connect(env_setup) as connection:
+    with connect(env_setup) as connection:
         connection.execute("UPDATE viewing SET watched_on = NULL WHERE id IN (4, 9)")
         found = connection.execute("SELECT id, watched_on FROM viewing").fetchall()
     monkeypatch.setattr(diary_pages, "PAGE", 3)

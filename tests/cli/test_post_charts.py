@@ -2,12 +2,12 @@
 in the HTML preview."""
 
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Cli
+from tests.dbaccess import connect
 from tests.stats_support import build_sample
 
 
@@ -19,7 +19,7 @@ def post(cli: Cli) -> str:
 
 
 def entries(db: Path) -> list[tuple[str, str]]:
-    with sqlite3.connect(db) as connection:
+    with connect(db) as connection:
         return connection.execute("SELECT kind, text FROM post_entry ORDER BY id").fetchall()
 
 

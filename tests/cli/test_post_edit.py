@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_log import snapshot
-from tests.conftest import Cli
+from tests.conftest import ROOT, Cli
 from tests.render.post_support import formats_dir, structure  # noqa: F401  (a fixture)
 
 # Each time it runs, the editor copies what it was given to seen-N.txt and then applies the
@@ -20,9 +20,11 @@ path = pathlib.Path(sys.argv[1])
 text = path.read_text(encoding="utf-8")
 (folder / f"seen-{{count}}.txt").write_text(text, encoding="utf-8")
 sql = folder / f"sql-{{count}}.txt"
-if sql.exists():
-    import os, sqlite3
-    with sqlite3.connect(os.environ["DIARY_DB"]) as db:
+if sql.exists():  # another writer, on either engine
+    import os
+    sys.path.insert(0, {root!r})
+    from tests.dbaccess import connect
+    with connect(os.environ["DIARY_DB"]) as db:
         db.execute(sql.read_text(encoding="utf-8"))
 if (folder / f"fail-{{count}}").exists():
     sys.exit(3)
@@ -59,7 +61,7 @@ def editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Editor:
     folder = tmp_path / "editor"
     folder.mkdir()
     script = folder / "edit.py"
-    script.write_text(EDITOR.format(folder=str(folder)), encoding="utf-8")
+    script.write_text(EDITOR.format(folder=str(folder), root=str(ROOT)), encoding="utf-8")
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
     return Editor(folder)

@@ -10,6 +10,7 @@ import pytest
 from tests.cli.script_runner import run_script
 from tests.conftest import ROOT
 from tests.render.post_support import structure
+from tests.store.helpers import snapshot
 
 SCRIPT = ROOT / "examples" / "jaws-installment.sh"
 EXPECTED = ROOT / "examples" / "jaws-installment.md"
@@ -24,12 +25,20 @@ def run_example(
     return run_script(SCRIPT, env, args=tuple(map(str, db)))
 
 
+def untouched(db: Path) -> object:
+    """What must stay as it is: a SQLite diary that is not there (None), or a server's rows."""
+    if isinstance(db, Path):
+        return db.read_bytes() if db.exists() else None
+    return snapshot(db)
+
+
 @pytest.mark.no_database  # the person's own diary must not even be created
 def test_the_example_builds_the_committed_installment_and_can_run_again(
     env_setup: Path, tmp_path: Path
 ) -> None:
     temp = tmp_path / "temp"
     temp.mkdir()
+    before = untouched(env_setup)
     first = run_example(tmp_path / "formats", temp, own=env_setup)
     assert first.returncode == 0, first.stderr
     # Its own database in a new temporary folder, said first and last; the own diary untouched.
@@ -37,7 +46,7 @@ def test_the_example_builds_the_committed_installment_and_can_run_again(
     said = first.stderr.splitlines()
     assert said[0] == f"Example diary: {made}"
     assert said[-1] == f"Example diary: {made} (see it with: diary --db {made} list)"
-    assert not env_setup.exists()
+    assert untouched(env_setup) == before
     expected = EXPECTED.read_text(encoding="utf-8")
     assert first.stdout == expected
     found = structure(expected)
@@ -60,6 +69,7 @@ def test_the_installment_written_as_one_document_exports_as_committed(
     script = ROOT / "examples" / "casablanca-installment.sh"
     # the example makes a database of its own
     env: dict[str, str | None] = {"DIARY_FORMATS_DIR": str(tmp_path / "formats"), "DIARY_DB": None}
+    before = untouched(env_setup)
     done = run_script(script, env)
     assert done.returncode == 0, done.stderr
     expected = (ROOT / "examples" / "casablanca-installment.md").read_text(encoding="utf-8")
@@ -68,4 +78,4 @@ def test_the_installment_written_as_one_document_exports_as_committed(
     found = structure(expected)
     assert found.footnote_refs == [1, 2] and len(found.footnotes) == 2
     assert {"em_open", "strong_open", "s_open", "link_open"} <= found.inline_types
-    assert not env_setup.exists()  # the diary the tests point at was never touched
+    assert untouched(env_setup) == before  # the diary the tests point at was never touched

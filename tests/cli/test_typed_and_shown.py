@@ -1,15 +1,18 @@
 """What is typed is checked, and what is shown cannot act on the terminal."""
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Cli
+from tests.conftest import ON_POSTGRES, Cli
+from tests.dbaccess import connect
 from tests.store.helpers import snapshot
 
 HOSTILE = "Evil\x1b]0;pwned\x07 \x1b[2J\x9b31m\x00title"
+# As another program could have left it in the database; PostgreSQL's text never holds NUL.
+STORED = HOSTILE.replace("\x00", "\x01") if ON_POSTGRES else HOSTILE
+CONTROLS = "\x1b\x07\x9b\x00\x01"
 
 
 @pytest.mark.parametrize(
@@ -46,25 +49,25 @@ def test_text_from_data_is_escaped_in_tables_messages_and_json(
 ) -> None:
     cli.ok("log", "Jaws", "--year", "1975", "--date", "2024-01-01", "--where", "beach")
     # As an older version, or another program, could have left it in the file.
-    with sqlite3.connect(env_setup) as connection:
-        connection.execute("UPDATE film SET title = ?", (HOSTILE,))
+    with connect(env_setup) as connection:
+        connection.execute("UPDATE film SET title = ?", (STORED,))
         connection.execute("UPDATE viewing SET place = ?", ("a\x1b[8mhidden",))
     connection.close()
     for args in (["list"], ["film", "list"], ["show", "1"], ["delete", "1", "--yes"]):
         result = cli.ok(*args)
         out = result.stdout + result.stderr
-        assert not any(c in out for c in "\x1b\x07\x9b\x00"), (args, out)
+        assert not any(c in out for c in CONTROLS), (args, out)
         assert "\\x1b" in out, (args, out)
 
 
 def test_json_escapes_every_control_character(cli: Cli, hosts: None, env_setup: Path) -> None:
     cli.ok("log", "Jaws", "--year", "1975", "--date", "2024-01-01")
-    with sqlite3.connect(env_setup) as connection:
-        connection.execute("UPDATE film SET title = ?", (HOSTILE,))
+    with connect(env_setup) as connection:
+        connection.execute("UPDATE film SET title = ?", (STORED,))
     connection.close()
     out = cli.ok("list", "--json").stdout
-    assert not any(c in out for c in "\x1b\x07\x9b\x00")
-    assert json.loads(out)[0]["film"]["title"] == HOSTILE
+    assert not any(c in out for c in CONTROLS)
+    assert json.loads(out)[0]["film"]["title"] == STORED
 
 
 def test_show_with_a_word_for_an_id_is_one_error_line(cli: Cli) -> None:
@@ -121,13 +124,13 @@ def test_text_from_a_file_in_a_message_is_escaped_and_cut(
 
 def test_plain_lines_of_data_are_escaped(cli: Cli, hosts: None, env_setup: Path) -> None:
     cli.ok("watchlist", "add", "Rocky", "--year", "1976", "--note", "next")
-    with sqlite3.connect(env_setup) as connection:
-        connection.execute("UPDATE film SET title = ? WHERE title = 'Rocky'", (HOSTILE,))
+    with connect(env_setup) as connection:
+        connection.execute("UPDATE film SET title = ? WHERE title = 'Rocky'", (STORED,))
         connection.execute("UPDATE person SET name = 'El\x1b[2Jlen' WHERE name = 'Ellen'")
     connection.close()
     for args in (["watchlist", "pick"], ["bp", "progress", "--summary"]):
         out = cli.ok(*args).stdout
-        assert "\\x1b" in out and not any(c in out for c in "\x1b\x07\x9b\x00"), (args, out)
+        assert "\\x1b" in out and not any(c in out for c in CONTROLS), (args, out)
 
 
 BIDI = "Evil\u202eexe.txt \u2066hidden\u2069"

@@ -47,9 +47,10 @@ def test_the_check_itself_finds_what_it_looks_for(tmp_path: Path) -> None:
 def test_a_missing_driver_is_one_line_saying_how_to_install_it(
     cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if it was never installed
     url = "postgresql://ann:s3cret-pa55@127.0.0.1:1/diary"
-    failed = cli("--db", url, "list")
+    with monkeypatch.context() as patch:  # the test's own database still needs the driver after
+        patch.setitem(sys.modules, "psycopg", None)  # as if it was never installed
+        failed = cli("--db", url, "list")
     assert failed.exit_code == 1
     line = one_error_line(failed.stderr)
     assert "no database driver for 'postgresql' is installed" in line

@@ -2,6 +2,7 @@
 migrations and several writers at once. Runs with DIARY_TEST_DB=postgresql (scripts/test)."""
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -119,6 +120,100 @@ def test_backup_on_a_server_is_a_json_dump_that_restores(
     cli.ok("export", "json", str(tmp_path / "restored.json"))
     assert (tmp_path / "restored.json").read_text() == backup.read_text()
     use(monkeypatch, env_setup)
+
+
+@pytest.mark.parametrize(
+    "name, restore",
+    [
+        ("diary.dump", ["pg_restore", "--exit-on-error", "--dbname"]),
+        ("diary.sql", ["psql", "--quiet", "--set=ON_ERROR_STOP=1", "--file=BACKUP"]),
+    ],
+)
+def test_backup_with_pg_dump_restores_with_the_servers_own_tools(
+    cli: Cli,
+    env_setup: Any,
+    pg_server: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    restore: list[str],
+) -> None:
+    import os
+    import stat
+    import subprocess
+
+    from tests.pgserver import binary, plain
+
+    if shutil.which("pg_dump") is None:
+        pytest.skip("pg_dump is not on PATH")
+    fill(cli)
+    backup = tmp_path / name
+    said = cli.ok("db", "backup", str(backup))
+    assert "with pg_dump" in said.stderr and "test-secret" not in said.stderr
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    assert backup.read_bytes().startswith(b"PGDMP") == (name == "diary.dump")
+    assert [p.name for p in tmp_path.iterdir()] == [name]  # no temporary file left beside it
+    cli.ok("export", "json", str(tmp_path / "live.json"))
+    other = pg_server.empty_database()
+    try:
+        tool = [binary(restore[0]), *(a.replace("BACKUP", str(backup)) for a in restore[1:])]
+        command = [*tool, plain(other.url)] + ([str(backup)] if name == "diary.dump" else [])
+        env = dict(os.environ, PGOPTIONS="--client-min-messages=warning")
+        subprocess.run(command, check=True, env=env, capture_output=True)
+        use(monkeypatch, other)
+        cli.ok("export", "json", str(tmp_path / "restored.json"))
+        assert (tmp_path / "restored.json").read_text() == (tmp_path / "live.json").read_text()
+        assert cli.ok("db", "check").stdout.strip().endswith(": ok")
+    finally:
+        use(monkeypatch, env_setup)
+        other.drop()
+
+
+def test_backup_without_pg_dump_is_a_json_dump_and_asking_for_sql_is_one_line(
+    cli: Cli, env_setup: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(cli)
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))
+    backup = tmp_path / "diary.dump"
+    said = cli.ok("db", "backup", str(backup))
+    assert "as a JSON dump (pg_dump is not on PATH)" in said.stderr
+    assert backup.stat().st_mode & 0o777 == 0o600  # the whole diary: its owner's only
+    cli.ok("export", "json", str(tmp_path / "live.json"))
+    assert backup.read_text() == (tmp_path / "live.json").read_text()
+    failed = cli("db", "backup", str(tmp_path / "diary.sql"), "--format", "sql")
+    assert failed.exit_code == 1
+    assert one_error_line(failed.stderr) == (
+        "Error: --format sql needs pg_dump, which is not on PATH; install PostgreSQL's client "
+        "tools, or use --format json"
+    )
+    assert not (tmp_path / "diary.sql").exists()
+
+
+def test_a_failing_pg_dump_is_one_line_and_leaves_no_file(
+    cli: Cli, env_setup: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    fake = tools / "pg_dump"  # an older pg_dump meeting a newer server, as pg_dump words it
+    fake.write_text(
+        "#!/bin/sh\n"
+        'for a in "$@"; do case "$a" in --file=*) echo half > "${a#--file=}";; esac; done\n'
+        'echo "pg_dump: error: aborting because of server version mismatch" >&2\n'
+        'echo "pg_dump: detail: server version: 17.2; pg_dump version: 15.18" >&2\n'
+        "exit 1\n"
+    )
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tools))
+    out = tmp_path / "out"
+    out.mkdir()
+    failed = cli("db", "backup", str(out / "diary.dump"))
+    assert failed.exit_code == 1
+    line = one_error_line(failed.stderr)
+    assert line.startswith("Error: pg_dump could not back up postgresql+psycopg://diary_test:***@")
+    assert line.endswith(
+        ": aborting because of server version mismatch (--format json backs up without pg_dump)"
+    )
+    assert list(out.iterdir()) == []
 
 
 def _url(env_setup: Any, *, password: str | None = None, port: int | None = None) -> str:

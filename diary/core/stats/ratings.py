@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, func
+from sqlalchemy import Integer, and_, case, cast, func
 from sqlmodel import Session, col, select
 
 from diary.core.stats.scope import Scope
@@ -92,8 +92,13 @@ def rated_films(
     )
     per_viewing = scope.joined(per_viewing, col(ViewingPerson.viewing_id)).where(*scope.parts())
     rated = per_viewing.subquery()
+    # A sum of sums is a NUMERIC on PostgreSQL (a Decimal in Python): whole numbers here.
     query = (
-        select(col(Viewing.film_id), func.sum(rated.c.total), func.sum(rated.c.n))
+        select(
+            col(Viewing.film_id),
+            cast(func.sum(rated.c.total), Integer),
+            cast(func.sum(rated.c.n), Integer),
+        )
         .join(rated, rated.c.viewing_id == col(Viewing.id))
         .group_by(col(Viewing.film_id))
     )
