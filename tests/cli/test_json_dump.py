@@ -249,3 +249,52 @@ def test_a_dump_is_read_in_the_order_it_is_written(
     assert result.exit_code == 1 and message in result.stderr, result
     assert len(result.stderr.strip().splitlines()) == 1
     assert snapshot(tmp_path / "fresh.db") == before
+
+
+FILMS = 2500  # film rows of the dump below: the restore checks them in several batches
+
+
+@pytest.mark.parametrize(
+    ("bad", "after", "message"),
+    [
+        (1700, None, "table film row 1700 has a bad value for year: 0 (a year has four"),
+        (1700, "short row", "table film row 1700 has a bad value for year: 0"),
+        (1700, "cut short", "table film row 1700 has a bad value for year: 0"),
+        (None, "short row", "table film row 1705 does not have 5 values"),
+        (None, "cut short", "is not JSON"),
+    ],
+)
+def test_the_first_bad_row_of_a_long_table_is_named(
+    cli: Cli,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    bad: int | None,
+    after: str | None,
+    message: str,
+) -> None:
+    cli.ok("people", "add", "Ellen")
+    dump = tmp_path / "dump.json"
+    cli.ok("export", "json", str(dump))
+    data = json.loads(dump.read_text(encoding="utf-8"))
+    film = next(t for t in data["tables"] if t["name"] == "film")
+    assert film["columns"] == ["id", "title", "year", "title_key", "created_at"]
+    made = "2025-02-01 00:00:00.000000"
+    top = max(row[0] for row in film["rows"])
+    film["rows"] += [
+        [top + n, f"Made Up {n}", 2000, f"made up {n}", made]
+        for n in range(1, FILMS - len(film["rows"]) + 1)
+    ]
+    if bad is not None:
+        film["rows"][bad - 1][2] = 0
+    if after == "short row":
+        film["rows"][1704].pop()
+    text = json.dumps(data)
+    if after == "cut short":  # the file ends a few rows after the bad one
+        text = text[: text.index(json.dumps(film["rows"][1709][1]))]
+    broken = tmp_path / "broken.json"
+    broken.write_text(text, encoding="utf-8")
+    switch_to(monkeypatch, tmp_path / "fresh.db")
+    cli.ok("people", "list")
+    result = cli("import", "json", str(broken))
+    assert result.exit_code == 1, result
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1, result
