@@ -73,6 +73,7 @@ class _Restore:
         self.done: list[str] = []
         self.rows = 0
         self.in_table = 0  # rows of the current table already inserted
+        self.indexes: list[tuple[str, str]] = []  # dropped while the rows go in
 
     def run(self, events: Events) -> Restored:
         if next(events, ("", None))[0] != "start_map":
@@ -98,6 +99,8 @@ class _Restore:
                 f"{self.name}: tables do not match this database (missing: "
                 f"{', '.join(missing)}; unknown: -; each table once)"
             )
+        for _, sql in self.indexes:
+            self.connection.exec_driver_sql(sql)
         self._check_references()
         return Restored(len(self.done), self.rows)
 
@@ -128,6 +131,11 @@ class _Restore:
         dialect.defer_foreign_keys(self.connection)
         for table in reversed(tables()):
             self.connection.exec_driver_sql(f"DELETE FROM {_quoted(table.name)}")
+        # Indexes that enforce nothing are made again once every row is in: one sort each,
+        # instead of an update per row that touches pages all over a large index.
+        self.indexes = dialect.plain_indexes(self.connection, tables())
+        for index, _ in self.indexes:
+            self.connection.exec_driver_sql(f"DROP INDEX {_quoted(index)}")
 
     def _tables(self, events: Events) -> None:
         if next(events)[0] != "start_array":
