@@ -41,7 +41,7 @@ def export_letterboxd(
     """
     from itertools import chain
 
-    from diary.core.letterboxd.export import diary_rows, watchlist_rows, write_folder
+    from diary.core.letterboxd.export import diary_pages, watchlist_rows, write_folder
     from diary.render.letterboxd_csv import (
         DIARY_HEADER,
         WATCHLIST_HEADER,
@@ -52,15 +52,17 @@ def export_letterboxd(
 
     counts = {"diary": 0, "watchlist": 0}
 
-    def counting(kind: str, lines: "Iterable[list[str]]") -> "Iterator[list[str]]":
-        for line in lines:
-            counts[kind] += 1
-            yield line
+    def counting(kind: str, pages: "Iterable[list[list[str]]]") -> "Iterator[list[list[str]]]":
+        for page in pages:
+            counts[kind] += len(page)
+            yield page
 
     with context.session() as db:
         person = context.person(db, by)
-        diary = counting("diary", map(diary_cells, diary_rows(db, person)))
-        watchlist = counting("watchlist", map(watchlist_cells, watchlist_rows(db, person)))
+        diary = counting(
+            "diary", ([diary_cells(row) for row in page] for page in diary_pages(db, person))
+        )
+        watchlist = counting("watchlist", [list(map(watchlist_cells, watchlist_rows(db, person)))])
         files = chain(
             split_files("diary", DIARY_HEADER, diary),
             split_files("watchlist", WATCHLIST_HEADER, watchlist, always=False),

@@ -9,6 +9,8 @@
 - Rows inserted with their own ids (importers, restores) leave PostgreSQL's id sequences
   behind; they are moved past the highest id afterwards.
 - Foreign keys are checked per statement on PostgreSQL; SQLite can defer them to the commit.
+- The indexes a table has, and the SQL that makes each again, are kept in each engine's own
+  catalogue.
 """
 
 import json
@@ -99,6 +101,31 @@ def defer_foreign_keys(connection: Connection) -> None:
     """Check foreign keys at the commit (SQLite); PostgreSQL checks each statement."""
     if is_sqlite(connection.dialect):
         connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+
+
+def plain_indexes(connection: Connection, tables: Sequence[Table]) -> list[tuple[str, str]]:
+    """The indexes of these tables that enforce nothing (not a key, not unique): each name
+    and the SQL that makes it again, as the database itself keeps it."""
+    names = [table.name for table in tables]
+    if is_sqlite(connection.dialect):
+        found = connection.execute(
+            text(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                "AND upper(sql) NOT LIKE 'CREATE UNIQUE%' "
+                "AND tbl_name IN (SELECT value FROM json_each(:names)) ORDER BY name"
+            ),
+            {"names": json.dumps(names)},
+        )
+    else:
+        found = connection.execute(
+            text(
+                "SELECT indexname, indexdef FROM pg_indexes "
+                "WHERE schemaname = current_schema() AND tablename = ANY(:names) "
+                "AND upper(indexdef) NOT LIKE 'CREATE UNIQUE%' ORDER BY indexname"
+            ),
+            {"names": names},
+        )
+    return [(name, sql) for name, sql in found]
 
 
 def dangling(connection: Connection, tables: Sequence[Table]) -> list[tuple[str, int, str]]:

@@ -2,12 +2,13 @@
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlmodel import SQLModel
 
 from diary.store import database
-from tests.conftest import Cli
+from tests.conftest import ON_POSTGRES, Cli
 from tests.dbaccess import connect, table_names
 from tests.importers.letterboxd_helpers import FIXTURE, rows, snapshot
 
@@ -249,3 +250,104 @@ def test_a_dump_is_read_in_the_order_it_is_written(
     assert result.exit_code == 1 and message in result.stderr, result
     assert len(result.stderr.strip().splitlines()) == 1
     assert snapshot(tmp_path / "fresh.db") == before
+
+
+def fresh_target(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Any:
+    """A new database on the engine under test, chosen for the commands that follow."""
+    if not ON_POSTGRES:
+        switch_to(monkeypatch, tmp_path / "fresh.db")
+        return tmp_path / "fresh.db"
+    target = request.getfixturevalue("pg_server").fresh_database()
+    monkeypatch.setenv("DIARY_DB", target.url)
+    database.reset()
+    return target
+
+
+def indexes(db: Any) -> list[tuple[str, str]]:
+    if isinstance(db, Path):
+        sql = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+    else:
+        sql = (
+            "SELECT indexname, indexdef FROM pg_indexes "
+            "WHERE schemaname = current_schema() ORDER BY indexname"
+        )
+    with connect(db) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def test_a_restore_leaves_every_index_as_it_was_whether_it_fails_or_not(
+    cli: Cli,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+) -> None:
+    fill(cli)
+    dump = tmp_path / "dump.json"
+    cli.ok("export", "json", str(dump))
+    data = json.loads(dump.read_text(encoding="utf-8"))
+    data["tables"].pop()  # every row goes in, then the missing table is found
+    cut = tmp_path / "cut.json"
+    cut.write_text(json.dumps(data), encoding="utf-8")
+    target = fresh_target(request, tmp_path, monkeypatch)
+    cli.ok("people", "list")
+    before = (snapshot(target), indexes(target))
+    assert any(name == "ix_viewing_watched_on_id" for name, _ in before[1])
+    failed = cli("import", "json", str(cut))
+    assert failed.exit_code == 1 and "tables do not match" in failed.stderr, failed
+    assert (snapshot(target), indexes(target)) == before
+    cli.ok("import", "json", str(dump))
+    assert indexes(target) == before[1]
+    again = tmp_path / "again.json"
+    cli.ok("export", "json", str(again))
+    assert again.read_bytes() == dump.read_bytes()
+
+
+FILMS = 2500  # film rows of the dump below: the restore checks them in several batches
+
+
+@pytest.mark.parametrize(
+    ("bad", "after", "message"),
+    [
+        (1700, None, "table film row 1700 has a bad value for year: 0 (a year has four"),
+        (1700, "short row", "table film row 1700 has a bad value for year: 0"),
+        (1700, "cut short", "table film row 1700 has a bad value for year: 0"),
+        (None, "short row", "table film row 1705 does not have 5 values"),
+        (None, "cut short", "is not JSON"),
+    ],
+)
+def test_the_first_bad_row_of_a_long_table_is_named(
+    cli: Cli,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    bad: int | None,
+    after: str | None,
+    message: str,
+) -> None:
+    cli.ok("people", "add", "Ellen")
+    dump = tmp_path / "dump.json"
+    cli.ok("export", "json", str(dump))
+    data = json.loads(dump.read_text(encoding="utf-8"))
+    film = next(t for t in data["tables"] if t["name"] == "film")
+    assert film["columns"] == ["id", "title", "year", "title_key", "created_at"]
+    made = "2025-02-01 00:00:00.000000"
+    top = max(row[0] for row in film["rows"])
+    film["rows"] += [
+        [top + n, f"Made Up {n}", 2000, f"made up {n}", made]
+        for n in range(1, FILMS - len(film["rows"]) + 1)
+    ]
+    if bad is not None:
+        film["rows"][bad - 1][2] = 0
+    if after == "short row":
+        film["rows"][1704].pop()
+    text = json.dumps(data)
+    if after == "cut short":  # the file ends a few rows after the bad one
+        text = text[: text.index(json.dumps(film["rows"][1709][1]))]
+    broken = tmp_path / "broken.json"
+    broken.write_text(text, encoding="utf-8")
+    switch_to(monkeypatch, tmp_path / "fresh.db")
+    cli.ok("people", "list")
+    result = cli("import", "json", str(broken))
+    assert result.exit_code == 1, result
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1, result

@@ -97,7 +97,7 @@ def test_export_then_import_gives_the_same_diary(films: list, viewings: list) ->
             log_viewing(session, rows[v["film"]], v["on"], [attendee], None, v["tags"])
         lines = [diary_cells(row) for row in diary_rows(session, writer)]
         with tempfile.TemporaryDirectory() as folder:
-            write_folder(Path(folder), split_files("diary", DIARY_HEADER, lines), force=False)
+            write_folder(Path(folder), split_files("diary", DIARY_HEADER, [lines]), force=False)
             source, export = open_source(Path(folder))
             summary = import_letterboxd(session, source, reader)
             export.close()
@@ -121,7 +121,7 @@ def test_csv_cells_read_back_exactly(cells: list) -> None:
         ]
         for n, (title, text, r) in enumerate(cells)
     ]
-    ((_, content),) = split_files("diary", DIARY_HEADER, lines)
+    ((_, content),) = split_files("diary", DIARY_HEADER, [lines])
     back = list(csv.reader(io.StringIO(content, newline="")))
     assert back[0] == list(DIARY_HEADER)
     assert back[1:] == lines

@@ -9,15 +9,19 @@ year. Rows without a year that name no single known film are reported, never gue
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, insert
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from diary.base import clock
 from diary.base.errors import InvalidInput
-from diary.base.titles import display
+from diary.base.titles import display, title_key
 from diary.core.checklists.lists import SHORT_NAMES, slugify, upsert_checklist, upsert_group
-from diary.core.films.lookup import add_film, films_named, label
-from diary.store.bulk import table
+from diary.core.films.lookup import check_year
+from diary.core.films.named import Named, NamedFilms
+from diary.store.bulk import IN_KEYS, fetch, insert_rows, json_list
 from diary.store.models import Checklist, ChecklistGroup, ChecklistItem, Film, FilmExternalId
+
+CHUNK = 1000  # rows matched and inserted together
 
 
 @dataclass
@@ -66,10 +70,9 @@ def import_list(session: Session, films: FilmList) -> ListImport:
         description=films.description,
     )
     result = ListImport(checklist, created)
-    groups: dict[str, ChecklistGroup] = {}
     assert checklist.id is not None
-    # What the list holds already, read once; new items are inserted together at the end
-    # (one statement), not selected, added and flushed a row at a time.
+    # What the list holds already, read once; each chunk's films are matched by a few
+    # queries, and its new films and items go in by one statement each.
     held = set(
         session.exec(
             select(ChecklistItem.film_id, ChecklistItem.group_id).where(
@@ -77,42 +80,50 @@ def import_list(session: Session, films: FilmList) -> ListImport:
             )
         ).all()
     )
-    new: list[dict[str, object]] = []
-    for index, entry in enumerate(films.entries, start=1):
-        film, problem = _film(session, entry, result)
-        if film is None:
-            result.unmatched.append((entry, problem))
-            continue
-        group = None
-        if entry.group:
-            if entry.group not in groups:
-                number = int(entry.group) if entry.group.isdigit() else None
-                groups[entry.group] = upsert_group(
-                    session, checklist, slugify(entry.group), entry.group, number, len(groups) + 1
-                )
-            group = groups[entry.group]
-        assert film.id is not None
-        key = (film.id, group.id if group else None)
-        if key in held:
-            result.present += 1
-            continue
-        held.add(key)
-        new.append(
-            {
-                "checklist_id": checklist.id,
-                "group_id": key[1],
-                "film_id": film.id,
-                "position": entry.position or index,
-                "listed_title": entry.title,
-                "listed_year": entry.year,
-                "winner": False,
-                "note": entry.note,
-            }
-        )
-        result.added += 1
-    if new:
-        session.execute(insert(table(ChecklistItem)), new)
+    making = _NewFilms(session)
+    groups: dict[str, int] = {}
+    entries = films.entries
+    for start in range(0, len(entries), CHUNK):
+        chunk = entries[start : start + CHUNK]
+        found = making.films_for(chunk, result)
+        new: list[dict[str, object]] = []
+        for index, (entry, (film_id, problem)) in enumerate(
+            zip(chunk, found, strict=True), start=start + 1
+        ):
+            if film_id is None:
+                result.unmatched.append((entry, problem))
+                continue
+            group = _group(session, checklist, groups, entry.group) if entry.group else None
+            key = (film_id, group)
+            if key in held:
+                result.present += 1
+                continue
+            held.add(key)
+            new.append(
+                {
+                    "checklist_id": checklist.id,
+                    "group_id": key[1],
+                    "film_id": film_id,
+                    "position": entry.position or index,
+                    "listed_title": entry.title,
+                    "listed_year": entry.year,
+                    "winner": False,
+                    "note": entry.note,
+                }
+            )
+            result.added += 1
+        insert_rows(session, ChecklistItem, new)
     return result
+
+
+def _group(session: Session, checklist: Checklist, groups: dict[str, int], label: str) -> int:
+    """The id of the list's group of this label, made the first time it is named."""
+    if label not in groups:
+        number = int(label) if label.isdigit() else None
+        group = upsert_group(session, checklist, slugify(label), label, number, len(groups) + 1)
+        assert group.id is not None
+        groups[label] = group.id
+    return groups[label]
 
 
 def _slug(session: Session, films: FilmList) -> str:
@@ -140,34 +151,81 @@ def _slug(session: Session, films: FilmList) -> str:
     return f"{base}-{number}"
 
 
-def _film(session: Session, entry: ListEntry, result: ListImport) -> tuple[Film | None, str]:
-    if entry.link:
-        owner = session.exec(
-            select(Film)
-            .join(FilmExternalId, col(FilmExternalId.film_id) == col(Film.id))
-            .where(FilmExternalId.source == "letterboxd", FilmExternalId.value == entry.link)
-        ).first()
-        if owner is not None:
-            return owner, ""
-    candidates = films_named(session, entry.title, entry.year)
-    if len(candidates) == 1:
-        return candidates[0], ""
-    if len(candidates) > 1:
-        names = ", ".join(label(f) for f in candidates)
-        return None, f"line {entry.line}: {entry.title!r} could be {names}"
-    if entry.year is None:
-        return None, f"line {entry.line}: no film {entry.title!r} is known; add its year"
-    film = add_film(session, entry.title, entry.year)
-    if entry.link:
-        taken = session.exec(
-            select(FilmExternalId).where(
-                FilmExternalId.source == "letterboxd", FilmExternalId.value == entry.link
+class _NewFilms:
+    """Finds each row's film a chunk at a time, and makes the films rows with a year name
+    but the diary lacks (ids handed out here: the import holds the write lock)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        top = session.execute(select(func.max(Film.id))).scalar()
+        self.next_id = (top or 0) + 1
+
+    def films_for(
+        self, chunk: Sequence[ListEntry], result: ListImport
+    ) -> list[tuple[int | None, str]]:
+        """Each row's film id, or None and why not; every row sees the films made before it."""
+        links = dict(
+            fetch(
+                self.session,
+                "SELECT value, film_id FROM film_external_id "
+                f"WHERE source = 'letterboxd' AND value {IN_KEYS}",
+                {"keys": json_list({e.link for e in chunk if e.link})},
             )
-        ).first()
-        if taken is None and film.id is not None:
-            session.add(FilmExternalId(film_id=film.id, source="letterboxd", value=entry.link))
-    result.films_created.append(display(film.title, film.year))
-    return film, ""
+            if any(e.link for e in chunk)
+            else []
+        )
+        named = NamedFilms(self.session, [entry.title for entry in chunk])
+        new_films: list[dict[str, object]] = []
+        new_links: list[dict[str, object]] = []
+        found: list[tuple[int | None, str]] = []
+        for entry in chunk:
+            if entry.link and entry.link in links:
+                found.append((links[entry.link], ""))
+                continue
+            candidates = named.named(entry.title, entry.year)
+            if len(candidates) == 1:
+                found.append((candidates[0].id, ""))
+                continue
+            if candidates:
+                names = ", ".join(display(f.title, f.year) for f in candidates)
+                found.append((None, f"line {entry.line}: {entry.title!r} could be {names}"))
+                continue
+            if entry.year is None:
+                problem = f"line {entry.line}: no film {entry.title!r} is known; add its year"
+                found.append((None, problem))
+                continue
+            film = self._make(entry.title, entry.year, new_films, named)
+            if entry.link:
+                links[entry.link] = film.id
+                new_links.append({"film_id": film.id, "source": "letterboxd", "value": entry.link})
+            result.films_created.append(display(film.title, film.year))
+            found.append((film.id, ""))
+        insert_rows(self.session, Film, new_films)
+        insert_rows(self.session, FilmExternalId, new_links)
+        return found
+
+    def _make(
+        self, title: str, year: int, new_films: list[dict[str, object]], named: NamedFilms
+    ) -> Named:
+        """A new film, as `lookup.add_film` makes one (refused the same way)."""
+        clean = " ".join(title.split())
+        key = title_key(clean)
+        if not clean or not key:
+            raise InvalidInput("a film needs a title")
+        check_year(year)
+        film = Named(self.next_id, clean, year)
+        self.next_id += 1
+        new_films.append(
+            {
+                "id": film.id,
+                "title": clean,
+                "year": year,
+                "title_key": key,
+                "created_at": clock.now(),
+            }
+        )
+        named.made(film, key)
+        return film
 
 
 @dataclass

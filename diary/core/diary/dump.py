@@ -138,21 +138,34 @@ def _is_time(column: Column[Any]) -> bool:
     )
 
 
+def column_kind(column: Column[Any]) -> str:
+    """What a dump writes in the column: bool, int, time, date, str or any (plain JSON)."""
+    kind = column.type
+    if isinstance(kind, Boolean):
+        return "bool"
+    if isinstance(kind, Integer):
+        return "int"
+    if _is_time(column):
+        return "time"
+    if isinstance(kind, Date):
+        return "date"
+    if isinstance(kind, String) or isinstance(getattr(kind, "impl", None), String):
+        return "str"
+    return "any"
+
+
 def value_check(column: Column[Any]) -> Callable[[Any], bool]:
     """Whether a value is what the column holds, written as a dump writes it (made once
     per column: a restore asks it of every value)."""
-    kind = column.type
-    check: Callable[[Any], bool]
-    if isinstance(kind, Boolean):
-        check = _is_bool
-    elif isinstance(kind, Integer):
-        check = _is_int
-    elif _is_time(column) or isinstance(kind, Date):
-        check = partial(_parses, datetime.fromisoformat if _is_time(column) else date.fromisoformat)
-    elif isinstance(kind, String) or isinstance(getattr(kind, "impl", None), String):
-        check = _is_str
-    else:
-        check = _is_any
+    checks: dict[str, Callable[[Any], bool]] = {
+        "bool": _is_bool,
+        "int": _is_int,
+        "time": partial(_parses, datetime.fromisoformat),
+        "date": partial(_parses, date.fromisoformat),
+        "str": _is_str,
+        "any": _is_any,
+    }
+    check = checks[column_kind(column)]
     if column.nullable:
         return lambda value: value is None or check(value)
     return check

@@ -30,7 +30,7 @@ from diary.core.diary.dump import (
     user_tables,
     value_check,
 )
-from diary.core.diary.dump_values import check_value
+from diary.core.diary.dump_values import check_value, column_passes
 from diary.store import dialect
 
 BATCH = 1000
@@ -73,6 +73,7 @@ class _Restore:
         self.done: list[str] = []
         self.rows = 0
         self.in_table = 0  # rows of the current table already inserted
+        self.indexes: list[tuple[str, str]] = []  # dropped while the rows go in
 
     def run(self, events: Events) -> Restored:
         if next(events, ("", None))[0] != "start_map":
@@ -98,6 +99,8 @@ class _Restore:
                 f"{self.name}: tables do not match this database (missing: "
                 f"{', '.join(missing)}; unknown: -; each table once)"
             )
+        for _, sql in self.indexes:
+            self.connection.exec_driver_sql(sql)
         self._check_references()
         return Restored(len(self.done), self.rows)
 
@@ -128,6 +131,11 @@ class _Restore:
         dialect.defer_foreign_keys(self.connection)
         for table in reversed(tables()):
             self.connection.exec_driver_sql(f"DELETE FROM {_quoted(table.name)}")
+        # Indexes that enforce nothing are made again once every row is in: one sort each,
+        # instead of an update per row that touches pages all over a large index.
+        self.indexes = dialect.plain_indexes(self.connection, tables())
+        for index, _ in self.indexes:
+            self.connection.exec_driver_sql(f"DROP INDEX {_quoted(index)}")
 
     def _tables(self, events: Events) -> None:
         if next(events)[0] != "start_array":
@@ -171,56 +179,54 @@ class _Restore:
         return self.known[table_name]
 
     def _rows(self, events: Events, table: Table, columns: list[str]) -> None:
+        import ijson
+
         if next(events)[0] != "start_array":
             raise InvalidInput(f"{self.name}: table {table.name} has no list of rows")
-        checks = [_strict(table, c) for c in columns]
+        checks = _Checks(self.name, table, columns)
         insert = (
             f"INSERT INTO {_quoted(table.name)} ({', '.join(map(_quoted, columns))}) "
             f"VALUES ({dialect.marks(self.connection.dialect, len(columns))})"
         )
-        batch: list[Any] = []
+        width = len(columns)
+        batch: list[list[Any]] = []
         number = 0
+        start = 1  # the number of the batch's first row
         self.in_table = 0
-        for event, _ in events:
-            if event == "end_array":
-                break
-            number += 1
-            row = _array(events) if event == "start_array" else None
-            if row is None or len(row) != len(columns):
-                raise InvalidInput(
-                    f"{self.name}: table {table.name} row {number} does not have "
-                    f"{len(columns)} values"
-                )
-            if not all(map(_passes, checks, row)):
-                self._refuse(table, columns, checks, row, number)
-            batch.append(tuple(row))
-            if len(batch) == BATCH:
-                self._insert(table, insert, batch)
+        try:
+            for event, _ in events:
+                if event == "end_array":
+                    break
+                number += 1
+                row = _array(events) if event == "start_array" else None
+                if row is None or len(row) != width:
+                    checks.first_bad(batch, start)  # a bad value before it is named first
+                    raise InvalidInput(
+                        f"{self.name}: table {table.name} row {number} does not have {width} values"
+                    )
+                batch.append(row)
+                if len(batch) == BATCH:
+                    checks.first_bad(batch, start)
+                    self._insert(table, insert, batch)
+                    start = number + 1
+        except (ijson.JSONError, RecursionError):
+            checks.first_bad(batch, start)  # as when each row was checked as it was read
+            raise
+        checks.first_bad(batch, start)
         self._insert(table, insert, batch)
-
-    def _refuse(
-        self, table: Table, columns: list[str], checks: list[Any], row: list[Any], number: int
-    ) -> None:
-        for column, check, value in zip(columns, checks, row, strict=True):
-            if not check(value):
-                why = check_value(table.name, column, value) or "not what the column holds"
-                shown = escaped(json.dumps(value, ensure_ascii=False)[:40])
-                raise InvalidInput(
-                    f"{self.name}: table {table.name} row {number} has a bad value for "
-                    f"{column}: {shown} ({why})"
-                )
 
     def _insert(self, table: Table, insert: str, batch: list[Any]) -> None:
         if not batch:
             return
-        if any(type(v) is dict for row in batch for v in row):  # bytes, written as base64
-            batch[:] = [tuple(_from_json(v) for v in row) for row in batch]
+        rows = list(map(tuple, batch))
+        if any(type(v) is dict for row in rows for v in row):  # bytes, written as base64
+            rows = [tuple(_from_json(v) for v in row) for row in rows]
         try:
             with self.connection.begin_nested():  # a failed batch leaves the transaction usable
-                self.connection.exec_driver_sql(insert, batch)
+                self.connection.exec_driver_sql(insert, rows)
         except IntegrityError as exc:
             reason = str(exc.orig).splitlines()[0]
-            number = self.in_table + _failing_row(self.connection, insert, batch)
+            number = self.in_table + _failing_row(self.connection, insert, rows)
             raise InvalidInput(f"{self.name}: table {table.name} row {number}: {reason}") from None
         self.in_table += len(batch)
         self.rows += len(batch)
@@ -235,6 +241,33 @@ class _Restore:
                 f"{self.name}: a row of {table_name} (id {row_id}) points at a missing {parent} row"
             )
         dialect.catch_up_ids(self.connection, ordered)  # the next id after the restored ones
+
+
+class _Checks:
+    """A table's values held to their columns' types and rules, a batch at a time."""
+
+    def __init__(self, name: str, table: Table, columns: list[str]) -> None:
+        self.name = name
+        self.table = table
+        self.columns = columns
+        self.whole = [column_passes(table.name, table.c[column]) for column in columns]
+        self.each = [_strict(table, column) for column in columns]
+
+    def first_bad(self, batch: list[list[Any]], first: int) -> None:
+        """Refuse the first bad value of the batch (whose first row is number `first`),
+        naming its row and column. Each column is checked whole first; only a batch with a
+        column not certainly good is looked at value by value."""
+        if not batch or all(map(_passes, self.whole, zip(*batch, strict=True))):
+            return
+        for number, row in enumerate(batch, first):
+            for column, check, value in zip(self.columns, self.each, row, strict=True):
+                if not check(value):
+                    why = check_value(self.table.name, column, value)
+                    shown = escaped(json.dumps(value, ensure_ascii=False)[:40])
+                    raise InvalidInput(
+                        f"{self.name}: table {self.table.name} row {number} has a bad value "
+                        f"for {column}: {shown} ({why or 'not what the column holds'})"
+                    )
 
 
 def _strict(table: Table, column: str) -> Callable[[Any], bool]:

@@ -10,163 +10,148 @@ each film was added, so a film put back on it after being seen stays there when 
 
 import os
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
-from datetime import date
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import and_, tuple_
-from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, select
 
 from diary.base.errors import StorageError
+from diary.store.bulk import IN_KEYS, fetch, json_list
 from diary.store.files import write_atomic
-from diary.store.models import (
-    Film,
-    FilmExternalId,
-    FilmRating,
-    Person,
-    Viewing,
-    ViewingPerson,
-    ViewingTag,
-    WatchlistEntry,
-)
+from diary.store.models import Film, Person, WatchlistEntry
 
 PAGE = 1000
 
 
-@dataclass
-class ExportRow:
+class ExportRow(NamedTuple):
+    """One line of the export: a film, with a viewing's details on a diary row."""
+
     title: str
     year: int | None
     link: str | None = None
     imdb: str | None = None
     tmdb: str | None = None
-    watched_on: date | None = None
+    watched_on: str | None = None  # the day, YYYY-MM-DD
     rating: int | None = None
     rewatch: bool = False
-    tags: list[str] = field(default_factory=list)
+    tags: Sequence[str] = ()
     review: str | None = None
-    added_on: date | None = None  # the day it went on the watchlist
+    added_on: str | None = None  # the day it went on the watchlist, YYYY-MM-DD
 
     @property
     def bare(self) -> bool:
         return self.watched_on is None and not (self.review or self.tags or self.rewatch)
 
 
-def diary_rows(session: Session, person: Person, size: int = PAGE) -> Iterator[ExportRow]:
-    """The person's viewings, oldest first (dateless ones last), and their standalone ratings.
+_Ids = tuple[str | None, str | None, str | None]  # Letterboxd link, IMDb id, TMDB id
+_NO_IDS: _Ids = (None, None, None)
 
-    Read a page at a time (keyset pagination on the viewing index), so that a diary of any
-    size exports in the same memory; only the person's standalone ratings are held, to put
-    each on its film's bare dateless row.
+
+def diary_rows(session: Session, person: Person, size: int = PAGE) -> Iterator[ExportRow]:
+    """The rows of `diary_pages`, one by one."""
+    return chain.from_iterable(diary_pages(session, person, size))
+
+
+def diary_pages(session: Session, person: Person, size: int = PAGE) -> Iterator[list[ExportRow]]:
+    """The person's viewings, oldest first (dateless ones last), and their standalone ratings,
+    `size` rows at a time.
+
+    Read a page at a time (keyset pagination on the viewing index) as plain rows from the
+    driver, so that a diary of any size exports in the same memory and no object is made
+    per row beyond the row itself; only the person's standalone ratings are held, to put each
+    on its film's bare dateless row.
     """
-    ratings = dict(
-        session.execute(
-            select(FilmRating.film_id, FilmRating.rating).where(FilmRating.person_id == person.id)
-        ).all()
+    ratings: dict[int, int] = dict(
+        fetch(
+            session,
+            "SELECT film_id, rating FROM film_rating WHERE person_id = :person",
+            {"person": person.id},
+        )
     )
     placed: set[int] = set()
-    for page in _viewing_pages(session, person, size):
-        ids = _external_ids(session, _films_of(person, page[0], page[-1]))
-        tags = _tags(session, person, page[0], page[-1])
-        for viewing_id, watched_on, rating, rewatch, review, film_id, title, year in page:
-            row = replace(
-                _film_row(film_id, title, year, ids),
-                watched_on=watched_on,
-                rating=rating,
-                rewatch=rewatch,
-                tags=tags.get(viewing_id, []),
-                review=review,
+    for page in _viewing_pages(session, person.id or 0, size):
+        ids = _external_ids(session, {row[5] for row in page})
+        tags = _tags(session, [row[0] for row in page])
+        rows = [
+            ExportRow(
+                title,
+                year,
+                *ids.get(film_id, _NO_IDS),
+                watched_on,
+                rating,
+                bool(rewatch),
+                tags.get(viewing_id, ()),
+                review,
             )
-            if row.bare and rating is None and film_id in ratings and film_id not in placed:
-                row.rating = ratings[film_id]
-                placed.add(film_id)
-            yield row
-    left = select(col(Film.id), col(Film.title), col(Film.year), col(FilmRating.rating)).join(
-        FilmRating, col(FilmRating.film_id) == col(Film.id)
-    )
+            for viewing_id, watched_on, rating, rewatch, review, film_id, title, year in page
+        ]
+        if ratings:
+            for index, row in enumerate(rows):
+                film_id = page[index][5]
+                if row.bare and row.rating is None and film_id in ratings:
+                    if film_id not in placed:
+                        rows[index] = row._replace(rating=ratings[film_id])
+                        placed.add(film_id)
+        yield rows
+    yield from _rating_pages(session, person.id or 0, size, placed)
+
+
+def _rating_pages(
+    session: Session, person: int, size: int, placed: set[int]
+) -> Iterator[list[ExportRow]]:
+    """The standalone ratings not placed on a diary row, as dateless rows, by film."""
     after = 0
     while True:
-        found = session.execute(
-            left.where(FilmRating.person_id == person.id, col(Film.id) > after)
-            .order_by(col(Film.id))
-            .limit(size)
-        ).all()
+        found = fetch(
+            session,
+            "SELECT film.id, film.title, film.year, film_rating.rating FROM film "
+            "JOIN film_rating ON film_rating.film_id = film.id "
+            "WHERE film_rating.person_id = :person AND film.id > :after "
+            "ORDER BY film.id LIMIT :size",
+            {"person": person, "after": after, "size": size},
+        )
         if not found:
             return
-        films = select(FilmRating.film_id).where(
-            FilmRating.person_id == person.id,
-            col(FilmRating.film_id) >= found[0][0],
-            col(FilmRating.film_id) <= found[-1][0],
-        )
-        ids = _external_ids(session, films)
-        for film_id, title, year, rating in found:
-            if film_id not in placed:
-                yield replace(_film_row(film_id, title, year, ids), rating=rating)
+        ids = _external_ids(session, {row[0] for row in found})
+        yield [
+            ExportRow(title, year, *ids.get(film_id, _NO_IDS), rating=rating)
+            for film_id, title, year, rating in found
+            if film_id not in placed
+        ]
         after = found[-1][0]
 
 
-_SEEN: list[Any] = [  # more columns than sqlmodel's select is typed for
-    Viewing.id,
-    Viewing.watched_on,
-    ViewingPerson.rating,
-    ViewingPerson.rewatch,
-    ViewingPerson.review,
-    Film.id,
-    Film.title,
-    Film.year,
-]
-_Seen = tuple[int, date | None, int | None, bool, str | None, int, str, int | None]
+_SEEN = (
+    "SELECT viewing.id, viewing.watched_on, part.rating, part.rewatch, part.review, "
+    "film.id, film.title, film.year FROM viewing "
+    "JOIN viewing_person AS part ON part.viewing_id = viewing.id "
+    "JOIN film ON film.id = viewing.film_id WHERE part.person_id = :person AND "
+)
+_DATED = _SEEN + "viewing.watched_on IS NOT NULL {after} ORDER BY viewing.watched_on, viewing.id"
+_DATELESS = _SEEN + "viewing.watched_on IS NULL {after} ORDER BY viewing.id"
 
 
-def _viewing_pages(session: Session, person: Person, size: int) -> Iterator[list[_Seen]]:
-    """The person's viewings as plain rows, oldest first, dateless last, `size` at a time."""
-    watched, ident = col(Viewing.watched_on), col(Viewing.id)
-    query = (
-        select_columns(*_SEEN)
-        .join(ViewingPerson, col(ViewingPerson.viewing_id) == ident)
-        .join(Film, col(Film.id) == col(Viewing.film_id))
-        .where(col(ViewingPerson.person_id) == person.id)
-    )
-    for dated in (True, False):
-        after: tuple[Any, int] | None = None
+def _viewing_pages(session: Session, person: int, size: int) -> Iterator[list[tuple[Any, ...]]]:
+    """The person's viewings as plain rows (dates as YYYY-MM-DD text), oldest first,
+    dateless last, `size` at a time: (viewing id, watched on, rating, rewatch, review, film
+    id, title, year)."""
+    for sql, after in (
+        (_DATED, "AND (viewing.watched_on, viewing.id) > (:on, :id)"),
+        (_DATELESS, "AND viewing.id > :id"),
+    ):
+        params: dict[str, Any] = {"person": person, "size": size}
+        query = sql.format(after="") + " LIMIT :size"
         while True:
-            if dated:
-                page = query.where(watched.is_not(None)).order_by(watched, ident)
-                if after is not None:
-                    page = page.where(tuple_(watched, ident) > tuple_(after[0], after[1]))
-            else:
-                page = query.where(watched.is_(None)).order_by(ident)
-                if after is not None:
-                    page = page.where(ident > after[1])
-            found = [tuple(row) for row in session.execute(page.limit(size))]
+            found = fetch(session, query, params)
             if not found:
                 break
             yield found
             if len(found) < size:
                 break
-            after = (found[-1][1], found[-1][0])
-
-
-def _span(first: _Seen, last: _Seen) -> Any:
-    """The viewings from `first` to `last` in export order (a page never mixes the two runs)."""
-    watched, ident = col(Viewing.watched_on), col(Viewing.id)
-    if first[1] is None:
-        return and_(watched.is_(None), ident >= first[0], ident <= last[0])
-    return and_(
-        tuple_(watched, ident) >= tuple_(first[1], first[0]),
-        tuple_(watched, ident) <= tuple_(last[1], last[0]),
-    )
-
-
-def _films_of(person: Person, first: _Seen, last: _Seen) -> Any:
-    return (
-        select(Viewing.film_id)
-        .join(ViewingPerson, col(ViewingPerson.viewing_id) == col(Viewing.id))
-        .where(ViewingPerson.person_id == person.id, _span(first, last))
-    )
+            params |= {"on": found[-1][1], "id": found[-1][0]}
+            query = sql.format(after=after) + " LIMIT :size"
 
 
 def watchlist_rows(session: Session, person: Person) -> list[ExportRow]:
@@ -177,50 +162,46 @@ def watchlist_rows(session: Session, person: Person) -> list[ExportRow]:
         .order_by(col(WatchlistEntry.added_at), col(WatchlistEntry.id))
     )
     found = session.execute(query).all()
-    ids = _external_ids(
-        session, select(WatchlistEntry.film_id).where(WatchlistEntry.person_id == person.id)
-    )
+    ids = _external_ids(session, {film.id or 0 for film, _ in found})
     return [
-        replace(_film_row(film.id, film.title, film.year, ids), added_on=added.date())
+        ExportRow(film.title, film.year, *ids.get(film.id or 0, _NO_IDS))._replace(
+            added_on=added.date().isoformat()
+        )
         for film, added in found
     ]
 
 
-def _film_row(
-    film_id: int | None, title: str, year: int | None, ids: dict[int, dict[str, str]]
-) -> ExportRow:
-    known = ids.get(film_id or 0, {})
-    return ExportRow(title, year, known.get("letterboxd"), known.get("imdb"), known.get("tmdb"))
-
-
-def _tags(session: Session, person: Person, first: _Seen, last: _Seen) -> dict[int, list[str]]:
+def _tags(session: Session, viewings: list[int]) -> dict[int, list[str]]:
     found: dict[int, list[str]] = {}
-    for viewing_id, tag in session.execute(
-        select(ViewingTag.viewing_id, ViewingTag.tag)
-        .join(Viewing, col(Viewing.id) == col(ViewingTag.viewing_id))
-        .where(_span(first, last))
-        .order_by(col(ViewingTag.viewing_id), col(ViewingTag.tag))
+    for viewing_id, tag in fetch(
+        session,
+        f"SELECT viewing_id, tag FROM viewing_tag WHERE viewing_id {IN_KEYS} "
+        "ORDER BY viewing_id, tag",
+        {"keys": json_list(viewings)},
     ):
         found.setdefault(viewing_id, []).append(tag)
     return found
 
 
-def _external_ids(session: Session, films: Any) -> dict[int, dict[str, str]]:
-    """Per film of the `films` query: one Letterboxd link (a /film/ link before a boxd.it
-    one), IMDb and TMDB ids."""
+def _external_ids(session: Session, films: set[int]) -> dict[int, _Ids]:
+    """Per film: one Letterboxd link (a /film/ link before a boxd.it one), IMDb and TMDB ids."""
     found: dict[int, dict[str, str]] = {}
-    rows = session.execute(
-        select(FilmExternalId.film_id, FilmExternalId.source, FilmExternalId.value)
-        .where(col(FilmExternalId.film_id).in_(films))
-        .where(col(FilmExternalId.source).in_(("letterboxd", "imdb", "tmdb")))
-        .order_by(col(FilmExternalId.id))
-    )
-    for film_id, source, value in rows:
+    if not films:
+        return {}
+    for film_id, source, value in fetch(
+        session,
+        "SELECT film_id, source, value FROM film_external_id "
+        f"WHERE film_id {IN_KEYS} AND source IN ('letterboxd', 'imdb', 'tmdb') ORDER BY id",
+        {"keys": json_list(films)},
+    ):
         known = found.setdefault(film_id, {})
         if source not in known or (source == "letterboxd" and "/film/" in value):
             if not (source == "letterboxd" and "/film/" in known.get(source, "")):
                 known[source] = value
-    return found
+    return {
+        film_id: (known.get("letterboxd"), known.get("imdb"), known.get("tmdb"))
+        for film_id, known in found.items()
+    }
 
 
 _OWN_FILE = re.compile(r"^(diary|watchlist)-\d{3,}\.csv$")
