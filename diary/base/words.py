@@ -3,6 +3,7 @@ piece of user text can carry into a sheet or a post (tab and line breaks are tex
 text from data is shown at a terminal."""
 
 import re
+from collections.abc import Sequence
 
 from diary.base.errors import InvalidInput
 
@@ -25,6 +26,13 @@ def counted(count: int, plural: str) -> str:
     head, _, last = plural.rpartition(" ")
     single = _IRREGULAR.get(last) or (last[:-1] if last.endswith("s") else last)
     return f"{count} {head + ' ' if head else ''}{single}"
+
+
+def dropped_controls(lines: Sequence[int]) -> str:
+    """What an imported file lost to cleaning, for its summary: the rows, the first ten lines."""
+    shown = ", ".join(str(line) for line in lines[:10]) + (" …" if len(lines) > 10 else "")
+    where = "line" if len(lines) == 1 else "lines"
+    return f"Dropped control characters from {counted(len(lines), 'rows')} ({where} {shown})."
 
 
 def escaped(text: str) -> str:

@@ -2,7 +2,7 @@
 
 import typer
 
-from diary.base.words import counted
+from diary.base.words import counted, dropped_controls
 from diary.cli import context
 from diary.cli.output import say
 
@@ -32,7 +32,7 @@ def bp_add_ceremony(
     from diary.core.checklists.bestpicture import add_ceremony
     from diary.importers.ceremony_csv import read_ceremony
 
-    nominees = read_ceremony(Path(file))
+    nominees, cleaned = read_ceremony(Path(file))
     with context.session(write=True) as db:
         change = add_ceremony(db, nominees, ceremony, label)
     verb = "Added" if change.created else "Updated"
@@ -44,6 +44,8 @@ def bp_add_ceremony(
         say(f"New films: {', '.join(change.films_created)}.")
     if change.winner:
         say(f"Winner: {change.winner}.")
+    if cleaned:
+        say(dropped_controls(cleaned))
 
 
 def bp_export(

@@ -2,7 +2,7 @@
 
 import typer
 
-from diary.base.words import counted
+from diary.base.words import counted, dropped_controls
 from diary.cli import context
 from diary.cli.bp import SEEN_BY, TICK_COLUMNS, UNSEEN_BY
 from diary.cli.output import JSON_OPTION, JSONL_OPTION, listing, say
@@ -127,5 +127,7 @@ def checklist_import(
     )
     if result.films_created:
         say(f"New films in the diary: {len(result.films_created)}.")
+    if films.cleaned:
+        say(dropped_controls(films.cleaned))
     for _, problem in result.unmatched:
         say(f"  skipped {problem}")

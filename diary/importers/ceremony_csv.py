@@ -18,7 +18,8 @@ WINNER = ("winner", "won", "win")
 IMDB = ("imdb", "imdb id", "imdbid", "imdb_id")
 
 
-def read_ceremony(path: Path) -> list[Nominee]:
+def read_ceremony(path: Path) -> tuple[list[Nominee], list[int]]:
+    """The nominees of the file, and the lines control characters were dropped from."""
     sheet = read_sheet(path)
     title = find_column(sheet.headings, *TITLE)
     when = find_column(sheet.headings, *YEAR)
@@ -45,4 +46,4 @@ def read_ceremony(path: Path) -> list[Nominee]:
                 line=line,
             )
         )
-    return nominees
+    return nominees, sheet.cleaned

@@ -9,6 +9,7 @@ Description.
 from pathlib import Path
 
 from diary.base.errors import InvalidInput
+from diary.base.words import CONTROL
 from diary.core.checklists.imported import FilmList, ListEntry
 from diary.importers.spreadsheet_csv import find_column, parse, read_sheet, read_text, year
 
@@ -32,7 +33,10 @@ def _letterboxd(path: Path, text: str, name: str | None) -> FilmList:
     rows = [(line, cells) for line, cells in parse(path, text) if any(cells)]
     if len(rows) < 4:
         raise InvalidInput(f"{path} is a Letterboxd list export without a list in it")
-    about = dict(zip([c.casefold() for c in rows[1][1]], rows[2][1], strict=False))
+    about = {
+        heading.casefold(): CONTROL.sub("", value)
+        for heading, value in zip(rows[1][1], rows[2][1], strict=False)
+    }
     table_start = next(
         (
             i
@@ -49,6 +53,7 @@ def _letterboxd(path: Path, text: str, name: str | None) -> FilmList:
         kind="letterboxd",
         source_key=about.get("url") or None,
         description=about.get("description") or None,
+        cleaned=sheet.cleaned,
     )
     for line, cells in sheet.rows:
         found.entries.append(
@@ -82,6 +87,7 @@ def _simple(path: Path, text: str, name: str | None) -> FilmList:
     position = find_column(sheet.headings, *POSITION)
     note = find_column(sheet.headings, *NOTE)
     found = FilmList(name=name or path.stem, kind="user", source_key=None, description=None)
+    found.cleaned = sheet.cleaned
     for line, cells in sheet.rows:
         number = cells[position] if position else ""
         found.entries.append(

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from diary.base.errors import InvalidInput
-from diary.base.words import CONTROL, quoted
+from diary.base.words import quoted
 from diary.core.checklists.spreadsheet import Marks, SheetLine, plain
 from diary.core.diary.comments import check_text
 from diary.core.diary.ratings import parse_rating
@@ -125,10 +125,8 @@ def read_spreadsheet(path: Path, names: list[str]) -> tuple[list[SheetLine], Lay
     unquote = plain if sheet.quoted else str
     found = layout(path, sheet.headings, names)
     lines = []
-    for line, raw in sheet.rows:
-        cells = _without_controls(raw)
-        if cells is not raw:
-            found.cleaned.append(line)
+    found.cleaned = sheet.cleaned
+    for line, cells in sheet.rows:
         title = unquote(cells[found.title])
         if not title:
             if any(cells.values()):
@@ -147,14 +145,6 @@ def read_spreadsheet(path: Path, names: list[str]) -> tuple[list[SheetLine], Lay
             row.marks[name] = _marks(cells, columns, path, line, unquote)
         lines.append(row)
     return lines, found
-
-
-def _without_controls(cells: dict[str, str]) -> dict[str, str]:
-    """The cells with control characters dropped (a sheet may carry them from anywhere);
-    the same dict when there were none."""
-    if not any(CONTROL.search(cell) for cell in cells.values()):
-        return cells
-    return {heading: CONTROL.sub("", cell) for heading, cell in cells.items()}
 
 
 def _marks(

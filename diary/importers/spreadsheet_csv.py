@@ -9,11 +9,11 @@ import csv
 import io
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from diary.base.errors import InvalidInput, NotFound
-from diary.base.words import quoted
+from diary.base.words import CONTROL, quoted
 
 TRUE = {"1", "yes", "y", "true", "x", "✓", "✔", "☑", "seen", "winner", "won", "w", "*"}
 FALSE = {"", "0", "no", "n", "false", "-", "☐"}
@@ -25,6 +25,7 @@ class Sheet:
     headings: list[str]
     rows: list[tuple[int, dict[str, str]]]  # (line number, heading -> cell)
     quoted: bool = True  # text may carry the apostrophe that stops a formula (CSV)
+    cleaned: list[int] = field(default_factory=list)  # lines whose control characters went
 
 
 def heading_key(text: str) -> str:
@@ -80,14 +81,18 @@ def table(path: Path, rows: list[tuple[int, list[str]]]) -> Sheet:
     while headings and not headings[-1]:
         headings = headings[:-1]
     found = []
+    cleaned = []
     for line, cells in rows[1:]:
         extra = [c for c in cells[len(headings) :] if c]
         if extra:
             raise InvalidInput(f"{path}, line {line}: more cells than headings")
+        if any(CONTROL.search(cell) for cell in cells):  # a sheet may pick them up anywhere
+            cells = [CONTROL.sub("", cell) for cell in cells]
+            cleaned.append(line)
         found.append(
             (line, {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(headings)})
         )
-    return Sheet(path, headings, found)
+    return Sheet(path, headings, found, cleaned=cleaned)
 
 
 def find_column(headings: Iterable[str], *names: str) -> str | None:

@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 
-from diary.base.words import counted
+from diary.base.words import dropped_controls
 from diary.core.checklists.spreadsheet import Plan
 from diary.core.diary.ratings import stars
 from diary.core.films.lookup import label
@@ -15,11 +15,7 @@ def plan_lines(
     if ignored:
         lines.append(f"Ignored columns: {', '.join(ignored)}.")
     if cleaned:
-        shown = ", ".join(str(line) for line in cleaned[:10]) + (" …" if len(cleaned) > 10 else "")
-        where = "line" if len(cleaned) == 1 else "lines"
-        lines.append(
-            f"Dropped control characters from {counted(len(cleaned), 'rows')} ({where} {shown})."
-        )
+        lines.append(dropped_controls(cleaned))
     if dry_run:
         for person, entry in plan.ticks:
             lines.append(f"  tick {label(entry.film)} for {person.name}")

@@ -174,3 +174,13 @@ def test_another_ceremonys_nominee_a_year_off_is_another_film(
     cli.ok("bp", "add-ceremony", write(tmp_path / "b.csv", "title,year\nEcho Park,2027\n"))
     assert [r["film"]["year"] for r in ceremony(cli, 100)] == [2027]
     assert [r["seen"]["Ellen"] for r in ceremony(cli, 100)] == [False]
+
+
+def test_control_characters_in_a_season_are_dropped_and_counted(
+    cli: Cli, hosts: None, tmp_path: Path
+) -> None:
+    season = write(tmp_path / "season.csv", "title,year\nHarbour\x1b[2J Lights,2026\nDunes,2026\n")
+    added = cli.ok("bp", "add-ceremony", season)
+    assert "Dropped control characters from 1 row (line 2)." in added.stderr
+    assert "\x1b" not in added.stderr
+    assert sorted(n["film"]["title"] for n in ceremony(cli, 99)) == ["Dunes", "Harbour[2J Lights"]

@@ -163,3 +163,28 @@ def test_another_letterboxd_list_of_the_same_name_is_a_list_of_its_own(
     own = cli.ok("checklist", "import", str(bp_named))
     assert "(best-picture-2)" in own.stderr
     assert overview(cli)["best-picture"]["items"] == 621
+
+
+@pytest.mark.parametrize("letterboxd", [False, True])
+def test_control_characters_in_a_list_are_dropped_and_counted(
+    cli: Cli, hosts: None, tmp_path: Path, letterboxd: bool
+) -> None:
+    path = tmp_path / "odd.csv"
+    if letterboxd:
+        text = (
+            "Letterboxd list export v7\nDate,Name,Tags,URL,Description\n"
+            "2024-01-01,Odd\x1b[31m One,,https://letterboxd.com/x/list/odd/,\n\n"
+            "Position,Name,Year,URL,Description\n"
+            "1,Bell\x07 Film,2001,https://boxd.it/a,\n2,Plain Film,2002,https://boxd.it/b,\n"
+        )
+    else:
+        text = "Title,Year\nBell\x07 Film,2001\nPlain Film,2002\n"
+    path.write_text(text, encoding="utf-8")
+    said = cli.ok("checklist", "import", str(path)).stderr
+    line = 6 if letterboxd else 2
+    assert f"Dropped control characters from 1 row (line {line})." in said
+    assert not any(c in said for c in "\x07\x1b")
+    lists = overview(cli)
+    slug = next(slug for slug in lists if slug != "best-picture")
+    assert lists[slug]["name"].isprintable()
+    assert [e["film"]["title"] for e in shown(cli, slug)] == ["Bell Film", "Plain Film"]

@@ -42,6 +42,7 @@ class FilmList:
     source_key: str | None
     description: str | None
     entries: list[ListEntry] = field(default_factory=list)
+    cleaned: list[int] = field(default_factory=list)  # lines whose control characters went
 
 
 @dataclass
