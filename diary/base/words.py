@@ -28,11 +28,12 @@ def counted(count: int, plural: str) -> str:
     return f"{count} {head + ' ' if head else ''}{single}"
 
 
-def dropped_controls(lines: Sequence[int]) -> str:
-    """What an imported file lost to cleaning, for its summary: the rows, the first ten lines."""
+def dropped_controls(lines: Sequence[int], what: str = "rows") -> str:
+    """What an imported file lost to cleaning, for its summary: the rows (or lines) and the
+    first ten line numbers."""
     shown = ", ".join(str(line) for line in lines[:10]) + (" …" if len(lines) > 10 else "")
     where = "line" if len(lines) == 1 else "lines"
-    return f"Dropped control characters from {counted(len(lines), 'rows')} ({where} {shown})."
+    return f"Dropped control characters from {counted(len(lines), what)} ({where} {shown})."
 
 
 def escaped(text: str) -> str:

@@ -58,6 +58,7 @@ def post_import(
     """
     from diary.base import clock
     from diary.base.errors import InvalidInput
+    from diary.base.words import CONTROL, dropped_controls
     from diary.core.posts.formats import find_format
     from diary.core.posts.importing import document_sections, import_post
     from diary.core.posts.lifecycle import parse_publish_date
@@ -70,6 +71,8 @@ def post_import(
         text = file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InvalidInput(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}") from exc
+    cleaned = [n for n, line in enumerate(text.split("\n"), start=1) if CONTROL.search(line)]
+    text = CONTROL.sub("", text)  # a saved page may carry them from anywhere
     when = parse_publish_date(publish_on, clock.today()) if publish_on else None
     is_document = any(HEADER.match(line) for line in text.splitlines())
     is_markdown = not is_document and looks_exported(text)
@@ -100,6 +103,8 @@ def post_import(
 
             imported = import_post(db, fmt, chosen, number, document, when, upcoming)
             summary = _summary(imported.doc, read[0] if read else None)
+            if cleaned:
+                summary.append(dropped_controls(cleaned, "lines"))
             if imported.published:
                 summary.append(f"Published: {', '.join(imported.published)}.")
             if dry_run:

@@ -55,14 +55,16 @@ def read_page(source: str) -> LoadedPage:
 
 def recognise(data: bytes, name: str) -> Findings:
     text = decode(data, name)
+    dirty = sum(1 for line in text.split("\n") if CONTROL.search(line))
+    text = CONTROL.sub("", text) if dirty else text  # a saved page may carry them from anywhere
     try:
         found = _recognise(text)
     except NotAPage as exc:
         raise NotAPage(f"{name}: {exc.message}") from None
     if found is None:
         raise NotAPage(f"{name} is not a page diary understands; it reads {KINDS_UNDERSTOOD}")
-    # a film is added under the title the page gives: no control character comes with it
-    found.title = CONTROL.sub("", found.title).strip() or None if found.title else None
+    found.title = found.title.strip() or None if found.title else None
+    found.dropped_controls = dirty
     return found
 
 

@@ -165,6 +165,9 @@ def changed_lines(result: ImportResult) -> list[str]:
     else:
         lines.append(f"Nothing new for {label(result.film)}; the page is recorded as imported.")
     lines += result.notes
+    if result.findings.dropped_controls:
+        dropped = counted(result.findings.dropped_controls, "lines")
+        lines.append(f"Dropped control characters from {dropped} of the page.")
     if result.findings.missing:
         lines.append(
             f"Not read from this page: {', '.join(result.findings.missing)} "
@@ -187,6 +190,7 @@ def findings_dict(findings: Findings) -> dict[str, Any]:
         "title": findings.title,
         "year": findings.year,
         "missing": findings.missing,
+        "dropped_controls": findings.dropped_controls,
         "facts": dict(facts),
         "scores": [
             {"metric": s.metric, "value": s.value, "count": s.count} for s in findings.scores

@@ -349,8 +349,9 @@ def test_page_text_in_messages_is_escaped_and_cut(
     cli.ok("film", "add", "The Long Goodbye", "--year", "1973")
     stored = cli.ok("film", "import-page", str(saved), "--film", "The Long Goodbye")
     assert "\x1b" not in stored.stdout + stored.stderr and "\x07" not in stored.stdout
-    assert "Review 'Review: The \\x1b]0;pwned\\x07Long Goodbye and so on" in stored.stdout
-    assert "Jo \\x1b[2JBell" in stored.stdout
+    assert "Review 'Review: The ]0;pwnedLong Goodbye and so on" in stored.stdout
+    assert "Jo [2JBell" in stored.stdout
+    assert "Dropped control characters from 2 lines of the page." in stored.stderr
 
 
 def test_a_review_article_says_what_was_read(cli: Cli, env_setup: Path) -> None:
@@ -363,3 +364,14 @@ def test_a_review_article_says_what_was_read(cli: Cli, env_setup: Path) -> None:
         "SELECT critic, score, published_on, title FROM film_review WHERE source = 'article'",
     )
     assert stored == ("Grace Whitlow", 70, "2014-02-16", "Movie review: Harbour Lights")
+
+
+def test_control_characters_in_a_page_are_dropped_and_counted(cli: Cli, tmp_path: Path) -> None:
+    text = Path(page("wikipedia-lantern-keeper.txt")).read_text(encoding="utf-8")
+    odd = tmp_path / "odd.txt"
+    odd.write_text(text.replace("Marguerite", "Margue\x1b[8mrite\x07", 1), encoding="utf-8")
+    result = cli.ok("film", "import-page", str(odd))
+    assert "Dropped control characters from 1 line of the page." in result.stderr
+    assert "Margue[8mrite" in result.stdout and "\x1b" not in result.stdout + result.stderr
+    as_json = json.loads(cli.ok("film", "import-page", str(odd), "--json").stdout)
+    assert as_json["found"]["dropped_controls"] == 1

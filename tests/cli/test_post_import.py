@@ -283,3 +283,15 @@ def test_a_winner_can_be_announced_in_the_posts_own_words(
     assert "winner: A bucket of chum\nnominee: A pot roast\nannounced: the chum, of course\n" in (
         kept.read_text(encoding="utf-8")
     )
+
+
+def test_control_characters_in_a_page_are_dropped_and_counted(
+    cli: Cli, crew: None, tmp_path: Path
+) -> None:
+    page = tmp_path / "jaws.txt"
+    page.write_text(PAGE.replace("Bruce!", "Bruce!\x07\x1b[2J"), encoding="utf-8")
+    result = cli.ok("post", "import", str(page), "--number", "1")
+    assert "Dropped control characters from 1 line (line " in result.stderr
+    assert "\x07" not in result.stderr and "\x1b" not in result.stderr
+    texts = json.dumps(shown(cli, "1"))
+    assert "\\u0007" not in texts and "\\u001b" not in texts and "Bruce![2J" in texts

@@ -56,6 +56,7 @@ class Findings:
     reviews: list[Review] = field(default_factory=list)
     # what a page of this kind should give but this one did not ("the Metascore", …)
     missing: list[str] = field(default_factory=list)
+    dropped_controls: int = 0  # lines of the page that held control characters, dropped
     _seen: set[tuple[str, str]] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, kind: str, value: str | None, detail: str | None = None) -> None:
