@@ -96,7 +96,8 @@ def text_table(
 
     Columns are as wide as their widest cell; when the table is wider than `width`, the
     widest columns give way and their cells end in "…". Control characters never reach the
-    terminal: they are dropped, and line breaks and tabs become spaces.
+    terminal: they are written out (`\\x1b`) as in every other table, and line breaks and tabs
+    become spaces.
     """
     from rich.cells import cell_len, set_cell_size
 
