@@ -7,7 +7,7 @@ import typer
 
 from diary.cli import context
 from diary.cli.output import say
-from diary.cli.stats import BY, END, START, YEAR, scope
+from diary.cli.stats import BY, END, START, YEAR, bp_for, scope
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -68,9 +68,7 @@ def chart_of(db: "Session", kind: str, asked: "Scope") -> "Chart":
     from diary.render import charts
 
     if charts.needs_bp(kind):
-        from diary.core.stats.bestpicture import bp_stats
-
-        bp = bp_stats(db, asked.people)
+        bp = bp_for(db, asked.people)
         return charts.bp_progress(bp) if kind == "bp-progress" else charts.bp_decades(bp)
     from diary.core.stats.overview import diary_stats
 

@@ -12,8 +12,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from diary.core.stats.bestpicture import BestPictureStats
-    from diary.core.stats.scope import Scope
-    from diary.store.models import Person
+    from diary.core.stats.scope import Scope, Watcher
 
 YEAR = typer.Option(None, "--year", metavar="YEAR", help="Only this calendar year.")
 START = typer.Option(None, "--from", metavar="DATE", help="Only viewings on or after DATE.")
@@ -30,13 +29,12 @@ def scope(
     db: "Session", year: int | None, start: str | None, end: str | None, by: list[str]
 ) -> "Scope":
     """The period and people asked for; everyone when --by is left out."""
-    from diary.core.diary.people import list_people
-    from diary.core.stats.scope import make_scope
+    from diary.core.stats.scope import everyone, make_scope
 
     if by:
         named = [context.person(db, name) for name in by]
         return make_scope(year, start, end, list({p.id: p for p in named}.values()), True)
-    return make_scope(year, start, end, list_people(db), False)
+    return make_scope(year, start, end, everyone(db), False)
 
 
 @app.callback()
@@ -77,7 +75,7 @@ def stats(
         check_target(html, force)
     with context.session() as db:
         found = diary_stats(db, scope(db, year, start, end, by))
-        bp = _bp_for_page(db, found.scope.people) if html is not None else None
+        bp = bp_for(db, found.scope.people) if html is not None else None
     if html is not None:
         from diary.render.year_page import year_page
         from diary.store.files import write_atomic
@@ -95,10 +93,13 @@ def stats(
     show(stats_view(found, console().width))
 
 
-def _bp_for_page(db: "Session", people: list["Person"]) -> "BestPictureStats":
+def bp_for(db: "Session", people: list["Watcher"]) -> "BestPictureStats":
+    """Best Picture progress of these people (the checklists count stored people)."""
+    from diary.core.diary.people import list_people
     from diary.core.stats.bestpicture import bp_stats
 
-    return bp_stats(db, people)
+    stored = {p.id: p for p in list_people(db)}
+    return bp_stats(db, [stored[p.id] for p in people if p.id in stored])
 
 
 @app.command("bp")
@@ -118,10 +119,8 @@ def stats_bp(
       diary stats bp --by Ellen --by Tyler --ceremonies
       diary stats bp --json
     """
-    from diary.core.stats.bestpicture import bp_stats
-
     with context.session() as db:
-        found = bp_stats(db, scope(db, None, None, None, by).people)
+        found = bp_for(db, scope(db, None, None, None, by).people)
     if json_:
         from diary.render.stats_json import bp_stats_dict
 

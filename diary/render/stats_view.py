@@ -5,13 +5,13 @@ characters, so they read the same in a file.
 """
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from diary.core.diary.ratings import as_text
-from diary.core.films.lookup import label
-from diary.core.stats.bestpicture import BestPictureStats
 from diary.core.stats.overview import DiaryStats
-from diary.render.bp_progress import progress_view
+
+if TYPE_CHECKING:  # the Best Picture modules load only for `stats bp`
+    from diary.core.stats.bestpicture import BestPictureStats
 
 SPARKS = "▁▂▃▄▅▆▇█"
 MAX_BAR = 40
@@ -110,11 +110,11 @@ def stats_view(stats: DiaryStats, width: int = 80) -> Any:
         shown += [Text(""), Text("\n".join(together))]
     for title, rated in (("Highest rated", stats.best), ("Lowest rated", stats.worst)):
         if rated:
-            rows = [f"  {r.average:.2f}  {label(r.film)} ({r.ratings} ratings)" for r in rated]
+            rows = [f"  {r.average:.2f}  {r.film.label} ({r.ratings} ratings)" for r in rated]
             shown += [Text(""), Text(title + "\n" + "\n".join(rows))]
     if stats.disagreements:
         rows = [
-            f"  {d.spread:g} stars apart: {label(d.film)}"
+            f"  {d.spread:g} stars apart: {d.film.label}"
             + (f" on {d.watched_on}" if d.watched_on else "")
             + " ("
             + ", ".join(f"{who} {r:g}" for who, r in d.ratings)
@@ -125,9 +125,11 @@ def stats_view(stats: DiaryStats, width: int = 80) -> Any:
     return Group(*shown)
 
 
-def bp_stats_view(stats: BestPictureStats, width: int = 80, ceremonies: bool = False) -> Any:
+def bp_stats_view(stats: "BestPictureStats", width: int = 80, ceremonies: bool = False) -> Any:
     from rich.console import Group
     from rich.text import Text
+
+    from diary.render.bp_progress import progress_view
 
     found = stats.progress
     total = found.overall.all.total

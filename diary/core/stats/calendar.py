@@ -8,11 +8,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import func
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from diary.core.stats.scope import Scope
-from diary.store.models import Viewing
+from diary.core.stats.scope import Scope, rows, where
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -38,11 +36,10 @@ def calendar(session: Session, scope: Scope) -> Calendar:
     per_day: dict[date, int] = {}
     undated = 0
     query = (
-        select(col(Viewing.watched_on), func.count())
-        .where(*scope.viewings())
-        .group_by(col(Viewing.watched_on))
+        f"SELECT v.watched_on, count(*) FROM viewing v {where(scope.viewings())} "
+        "GROUP BY v.watched_on"
     )
-    for day, count in session.execute(query):
+    for day, count in rows(session, query, scope.params, dates=["watched_on"]):
         if day is None:
             undated += count
         else:
