@@ -5,8 +5,9 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from diary.base.words import escaped
 from diary.cli import context
-from diary.cli.output import console, emit_json, say, show
+from diary.cli.output import console, emit_json, plain_stdout, say, show, show_text, width
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -88,9 +89,10 @@ def stats(
 
         emit_json(stats_dict(found))
         return
-    from diary.render.stats_view import stats_view
+    from diary.render.stats_view import as_rich, as_text_lines, stats_view
 
-    show(stats_view(found, console().width))
+    lines = stats_view(found, width())
+    show_text(escaped(as_text_lines(lines))) if plain_stdout() else show(as_rich(lines))
 
 
 def bp_for(db: "Session", people: list["Watcher"]) -> "BestPictureStats":

@@ -1,7 +1,8 @@
 """`diary stats` in the terminal: figures, bars and sparklines that fit the width.
 
-Rich drops colour when the output is piped or NO_COLOR is set; the bars are plain
-characters, so they read the same in a file.
+The view is laid out as lines of text, each a few pieces with the style a piece takes at a
+terminal (a bar's colour, a heading's italics). Piped or with NO_COLOR it is written as the
+plain text it is, without loading rich; the bars are plain characters either way.
 """
 
 from collections.abc import Sequence
@@ -15,6 +16,10 @@ if TYPE_CHECKING:  # the Best Picture modules load only for `stats bp`
 
 SPARKS = "▁▂▃▄▅▆▇█"
 MAX_BAR = 40
+BAR = "bar.complete"  # the styles of rich's default theme that tables use
+HEADING = "table.title"
+
+Line = list[tuple[str, str | None]]  # pieces of one line: text, and its style (None: none)
 
 
 def sparkline(values: Sequence[int], width: int) -> str:
@@ -36,31 +41,41 @@ def sparkline(values: Sequence[int], width: int) -> str:
     return "".join(SPARKS[round(v / top * (len(SPARKS) - 1))] for v in values)
 
 
-def bars(title: str, pairs: Sequence[tuple[str, int]], width: int) -> Any:
-    """A row per pair: its label, its count and a bar scaled to the widest."""
-    from rich.table import Table
-    from rich.text import Text
+def bars(title: str, pairs: Sequence[tuple[str, int]], width: int) -> list[Line]:
+    """A heading (when given), then a row per pair: its label, its count and a bar scaled to
+    the widest, in columns as wide as their widest cell."""
+    from rich.cells import cell_len
 
-    grid = Table.grid(padding=(0, 1))
-    grid.title, grid.title_justify = title, "left"
-    first = max((len(name) for name, _ in pairs), default=0)
+    first = max((cell_len(name) for name, _ in pairs), default=0)
     digits = max((len(str(n)) for _, n in pairs), default=1)
     room = min(max(width - first - digits - 4, 0), MAX_BAR)
     top = max((n for _, n in pairs), default=0)
+    lines: list[Line] = [[(title, HEADING)]] if title else []
     for name, count in pairs:
         length = round(room * count / top) if top else 0
-        grid.add_row(
-            Text(name),
-            Text(str(count), justify="right"),
-            Text("█" * length, style="bar.complete"),
-        )
-    return grid
+        cells = name + " " * (first - cell_len(name)) + " " + str(count).rjust(digits) + " "
+        lines.append([(cells, None), ("█" * length, BAR)] if length else [(cells.rstrip(), None)])
+    return lines
 
 
-def stats_view(stats: DiaryStats, width: int = 80) -> Any:
+def plain(*texts: str) -> list[Line]:
+    return [[(line, None)] for text in texts for line in text.split("\n")]
+
+
+def as_text_lines(lines: Sequence[Line]) -> str:
+    """The view as plain text, a line each."""
+    return "".join("".join(text for text, _ in line) + "\n" for line in lines)
+
+
+def as_rich(lines: Sequence[Line]) -> Any:
+    """The view for rich: each line a Text with its pieces' styles."""
     from rich.console import Group
     from rich.text import Text
 
+    return Group(*(Text.assemble(*((text, style or "") for text, style in line)) for line in lines))
+
+
+def stats_view(stats: DiaryStats, width: int = 80) -> list[Line]:
     days, films, scope = stats.calendar, stats.films, stats.scope
     width = max(width, 30)
     names = ", ".join(p.name for p in scope.people) or "nobody yet"
@@ -79,13 +94,13 @@ def stats_view(stats: DiaryStats, width: int = 80) -> Any:
     if films.untimed_films:
         hours += f" ({films.untimed_films} films with no known runtime)"
     lines.append(hours)
-    shown: list[Any] = [Text("\n".join(lines))]
+    shown = plain(*lines)
     if days.months:
         spark = sparkline([n for _, n in days.months], width - 20)
-        shown += [Text(""), Text(f"Per month   {days.months[0][0]} {spark} {days.months[-1][0]}")]
+        shown += plain("", f"Per month   {days.months[0][0]} {spark} {days.months[-1][0]}")
         if len(days.months) <= 24:
-            shown.append(bars("", days.months, width))
-    shown += [Text(""), bars("Per weekday", days.weekdays, width)]
+            shown += bars("", days.months, width)
+    shown += plain("") + bars("Per weekday", days.weekdays, width)
     for person in stats.people:
         heading = f"{person.person.name}: {person.entries} entries, "
         if person.rated:
@@ -93,25 +108,25 @@ def stats_view(stats: DiaryStats, width: int = 80) -> Any:
         else:
             heading += "no ratings"
         pairs = [(as_text(h), n) for h, n in sorted(person.histogram.items())]
-        shown += [Text(""), bars(heading, pairs, width) if person.rated else Text(heading)]
+        shown += plain("") + (bars(heading, pairs, width) if person.rated else plain(heading))
     for title, pairs in (
         ("Release decades", films.decades),
         ("Tags", stats.tags),
         ("Places", stats.places),
     ):
         if pairs:
-            shown += [Text(""), bars(title, pairs, width)]
+            shown += plain("") + bars(title, pairs, width)
     together = [
         f"{c.person} watches most with " + ", ".join(f"{w} ({n})" for w, n in c.with_whom[:3])
         for c in stats.company
         if c.with_whom
     ]
     if together:
-        shown += [Text(""), Text("\n".join(together))]
+        shown += plain("", *together)
     for title, rated in (("Highest rated", stats.best), ("Lowest rated", stats.worst)):
         if rated:
             rows = [f"  {r.average:.2f}  {r.film.label} ({r.ratings} ratings)" for r in rated]
-            shown += [Text(""), Text(title + "\n" + "\n".join(rows))]
+            shown += plain("", title, *rows)
     if stats.disagreements:
         rows = [
             f"  {d.spread:g} stars apart: {d.film.label}"
@@ -121,8 +136,8 @@ def stats_view(stats: DiaryStats, width: int = 80) -> Any:
             + ")"
             for d in stats.disagreements
         ]
-        shown += [Text(""), Text("Where co-viewers disagreed most\n" + "\n".join(rows))]
-    return Group(*shown)
+        shown += plain("", "Where co-viewers disagreed most", *rows)
+    return shown
 
 
 def bp_stats_view(stats: "BestPictureStats", width: int = 80, ceremonies: bool = False) -> Any:
@@ -157,7 +172,8 @@ def bp_stats_view(stats: "BestPictureStats", width: int = 80, ceremonies: bool =
         else []
     )
     if left:
-        shown += [Text(""), bars("Left per decade (the most anyone has left)", left, width)]
+        title = "Left per decade (the most anyone has left)"
+        shown += [Text(""), as_rich(bars(title, left, width))]
     if stats.everyone:
         shown += [
             Text(""),

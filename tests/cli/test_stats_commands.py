@@ -205,3 +205,36 @@ def test_the_ten_most_used_tags(cli: Cli) -> None:
     data = json.loads(cli.ok("stats", "--json").stdout)
     assert [t["tag"] for t in data["tags"]] == ["t11", *tags[:9]]
     assert data["tags"][0]["viewings"] == 2
+
+
+def test_piped_stats_is_plain_text_drawn_without_rich_or_the_table_models(sample: None) -> None:
+    """Piped, `diary stats` writes its lines as text; at a terminal (here: colour forced)
+    rich draws the same lines with coloured bars."""
+    probe = (
+        "import sys\n"
+        "from diary.cli.main import main\n"
+        "sys.argv = ['diary', 'stats', '--year', '2024']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "loaded = ('diary.store.models', 'rich.console')\n"
+        "print(*(m for m in loaded if m in sys.modules), file=sys.stderr)\n"
+    )
+    env = os.environ | {"PYTHONPATH": str(ROOT), "COLUMNS": "70"}
+    env.pop("FORCE_COLOR", None)
+    env.pop("TTY_COMPATIBLE", None)
+    piped = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert piped.stderr.strip() == "" and "\x1b[" not in piped.stdout
+    assert "Per weekday\nMonday    0\nTuesday   0\n" in piped.stdout
+    coloured = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env=env | {"FORCE_COLOR": "1"},
+        timeout=120,
+    )
+    assert "rich.console" in coloured.stderr and "\x1b[" in coloured.stdout
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured.stdout) == piped.stdout
