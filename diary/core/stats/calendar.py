@@ -1,12 +1,12 @@
 """When films were watched: per month, per weekday, and the longest run of days in a row.
 
 One query counts viewings per date; months, weekdays and streaks are folded from those rows
-(at most one per day of the period), which keeps the SQL the same on every database.
+(at most one per day of the period) in one pass, which keeps the SQL the same on every
+database.
 """
 
-from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from sqlmodel import Session
 
@@ -33,59 +33,63 @@ class Calendar:
 
 
 def calendar(session: Session, scope: Scope) -> Calendar:
-    per_day: dict[date, int] = {}
-    undated = 0
+    """The period's viewings per day, oldest first, folded in one pass into months,
+    weekdays, the busiest day (the earliest of equals) and the longest streak."""
+    found = Calendar()
+    per_month: dict[tuple[int, int], int] = {}
+    weekdays = [0] * 7
+    first = last = None
+    run = Streak()
     query = (
         f"SELECT v.watched_on, count(*) FROM viewing v {where(scope.viewings())} "
-        "GROUP BY v.watched_on"
+        "GROUP BY v.watched_on ORDER BY v.watched_on"
     )
     for day, count in rows(session, query, scope.params, dates=["watched_on"]):
+        found.viewings += count
         if day is None:
-            undated += count
-        else:
-            per_day[day] = count
-    found = Calendar(viewings=sum(per_day.values()) + undated, undated=undated)
-    found.months = _months(per_day, scope)
-    weekdays = Counter[int]()
-    for day, count in per_day.items():
+            found.undated += count
+            continue
+        month = (day.year, day.month)
+        per_month[month] = per_month.get(month, 0) + count
         weekdays[day.weekday()] += count
+        if found.busiest_day is None or count > found.busiest_day[1]:
+            found.busiest_day = (day, count)
+        run = _extended(run, day)
+        if run.days > found.streak.days:
+            found.streak = run
+        first, last = first or day, day
+    found.months = _months(per_month, scope.start or first, scope.end or last)
     found.weekdays = [(name, weekdays[i]) for i, name in enumerate(WEEKDAYS)]
-    found.streak = longest_streak(per_day)
-    if per_day:
-        day = min(per_day, key=lambda d: (-per_day[d], d))
-        found.busiest_day = (day, per_day[day])
     return found
 
 
-def _months(per_day: dict[date, int], scope: Scope) -> list[tuple[str, int]]:
+def _months(
+    counts: dict[tuple[int, int], int], first: date | None, last: date | None
+) -> list[tuple[str, int]]:
     """Every month from the first to the last of the period (or of the dated viewings)."""
-    counts = Counter[tuple[int, int]]()
-    for day, count in per_day.items():
-        counts[(day.year, day.month)] += count
-    first = scope.start or (min(per_day) if per_day else None)
-    last = scope.end or (max(per_day) if per_day else None)
     if first is None or last is None:
         return []
     found = []
     year, month = first.year, first.month
     while (year, month) <= (last.year, last.month):
-        found.append((f"{year:04d}-{month:02d}", counts[(year, month)]))
+        found.append((f"{year:04d}-{month:02d}", counts.get((year, month), 0)))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return found
 
 
 def longest_streak(days: dict[date, int] | set[date]) -> Streak:
     """The longest run of consecutive days with a film; the earliest such run on a tie."""
-    best = Streak()
-    run_start: date | None = None
-    previous: date | None = None
-    length = 0
+    best = run = Streak()
     for day in sorted(days):
-        if previous is not None and day - previous == timedelta(days=1):
-            length += 1
-        else:
-            run_start, length = day, 1
-        if length > best.days:
-            best = Streak(length, run_start, day)
-        previous = day
+        run = _extended(run, day)
+        if run.days > best.days:
+            best = run
     return best
+
+
+def _extended(run: Streak, day: date) -> Streak:
+    """The run of days in a row that ends on `day`, from the run up to the day before it
+    (days taken in order)."""
+    if run.end is not None and (day - run.end).days == 1:
+        return Streak(run.days + 1, run.start, day)
+    return Streak(1, day, day)
