@@ -76,7 +76,10 @@ class Viewing(SQLModel, table=True):
     """A film seen on a date (or on an unknown date) by one or more people."""
 
     __tablename__ = "viewing"
-    __table_args__ = (Index("ix_viewing_watched_on_id", "watched_on", "id"),)
+    __table_args__ = (
+        Index("ix_viewing_watched_on_id", "watched_on", "id"),
+        Index("ix_viewing_place", "place"),  # the places of `diary stats` (m0008)
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     film_id: int = Field(sa_column=_fk("film.id", "RESTRICT"))
