@@ -9,6 +9,8 @@
 - Rows inserted with their own ids (importers, restores) leave PostgreSQL's id sequences
   behind; they are moved past the highest id afterwards.
 - Foreign keys are checked per statement on PostgreSQL; SQLite can defer them to the commit.
+- SQLite's page cache is per connection and small (2 MB); a read that walks whole indexes of a
+  large diary asks for more. PostgreSQL's cache is the server's.
 """
 
 import json
@@ -99,6 +101,16 @@ def defer_foreign_keys(connection: Connection) -> None:
     """Check foreign keys at the commit (SQLite); PostgreSQL checks each statement."""
     if is_sqlite(connection.dialect):
         connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+
+
+READING_CACHE_KIB = 16_384
+
+
+def cache_for_whole_indexes(connection: Connection) -> None:
+    """Let this connection keep up to 16 MiB of the database in memory (SQLite), so figures
+    that walk several whole indexes of a large diary read each page from the file once."""
+    if is_sqlite(connection.dialect):
+        connection.exec_driver_sql(f"PRAGMA cache_size = -{READING_CACHE_KIB}")
 
 
 def dangling(connection: Connection, tables: Sequence[Table]) -> list[tuple[str, int, str]]:

@@ -16,6 +16,7 @@ from diary.core.stats.ratings import (
     rated_films,
 )
 from diary.core.stats.scope import Scope
+from diary.store.dialect import cache_for_whole_indexes
 
 
 @dataclass
@@ -41,6 +42,7 @@ class DiaryStats:
 
 
 def diary_stats(session: Session, scope: Scope) -> DiaryStats:
+    cache_for_whole_indexes(session.connection())
     best, worst = rated_films(session, scope)
     return DiaryStats(
         scope=scope,
