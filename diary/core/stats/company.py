@@ -30,11 +30,12 @@ def company(session: Session, scope: Scope) -> list[Company]:
     if len(everyone) > MAX_BITS:
         return _company_by_pairs(session, scope)
     bits = {int(person_id): 1 << i for i, (person_id, _) in enumerate(everyone)}
-    mask = " ".join(f"WHEN {person_id} THEN {bit}" for person_id, bit in bits.items())
-    query = (
-        "SELECT s.mask, count(*) FROM ("
-        f"SELECT sum(CASE vp.person_id {mask} ELSE 0 END) AS mask FROM viewing_person vp "
-        f"{where(scope.in_period('vp.viewing_id'))} GROUP BY vp.viewing_id) s GROUP BY s.mask"
+    cases = " ".join(f"WHEN {person_id} THEN {bit}" for person_id, bit in bits.items())
+    mask = f"CAST(sum(CASE vp.person_id {cases} ELSE 0 END) AS BIGINT)"
+    query = (  # a set of one person (a single bit) has no company: left out before counting
+        f"SELECT s.mask, count(*) FROM (SELECT {mask} AS mask FROM viewing_person vp "
+        f"{where(scope.in_period('vp.viewing_id'))} GROUP BY vp.viewing_id "
+        f"HAVING ({mask} & ({mask} - 1)) != 0) s GROUP BY s.mask"
     )
     pairs: dict[int, Counter[int]] = {i: Counter() for i, _ in everyone}
     for found, count in rows(session, query, scope.params):
