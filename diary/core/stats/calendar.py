@@ -1,10 +1,10 @@
 """When films were watched: per month, per weekday, and the longest run of days in a row.
 
 One query counts viewings per date; months, weekdays and streaks are folded from those rows
-(at most one per day of the period) in one pass, which keeps the SQL the same on every
-database.
+(at most one per day of the period), which keeps the SQL the same on every database.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -34,12 +34,11 @@ class Calendar:
 
 def calendar(session: Session, scope: Scope) -> Calendar:
     """The period's viewings per day, oldest first, folded in one pass into months,
-    weekdays, the busiest day (the earliest of equals) and the longest streak."""
+    weekdays and the busiest day (the earliest of equals); then the longest streak."""
     found = Calendar()
     per_month: dict[tuple[int, int], int] = {}
     weekdays = [0] * 7
-    first = last = None
-    run = Streak()
+    days: list[date] = []
     query = (
         f"SELECT v.watched_on, count(*) FROM viewing v {where(scope.viewings())} "
         "GROUP BY v.watched_on ORDER BY v.watched_on"
@@ -49,17 +48,16 @@ def calendar(session: Session, scope: Scope) -> Calendar:
         if day is None:
             found.undated += count
             continue
+        days.append(day)
         month = (day.year, day.month)
         per_month[month] = per_month.get(month, 0) + count
         weekdays[day.weekday()] += count
         if found.busiest_day is None or count > found.busiest_day[1]:
             found.busiest_day = (day, count)
-        run = _extended(run, day)
-        if run.days > found.streak.days:
-            found.streak = run
-        first, last = first or day, day
+    first, last = (days[0], days[-1]) if days else (None, None)
     found.months = _months(per_month, scope.start or first, scope.end or last)
     found.weekdays = [(name, weekdays[i]) for i, name in enumerate(WEEKDAYS)]
+    found.streak = longest_streak(days)
     return found
 
 
@@ -77,19 +75,18 @@ def _months(
     return found
 
 
-def longest_streak(days: dict[date, int] | set[date]) -> Streak:
+def longest_streak(days: Iterable[date]) -> Streak:
     """The longest run of consecutive days with a film; the earliest such run on a tie."""
-    best = run = Streak()
+    best = Streak()
+    start: date | None = None
+    length = previous = 0
     for day in sorted(days):
-        run = _extended(run, day)
-        if run.days > best.days:
-            best = run
+        today = day.toordinal()
+        if today == previous + 1:
+            length += 1
+        else:
+            start, length = day, 1
+        if length > best.days:
+            best = Streak(length, start, day)
+        previous = today
     return best
-
-
-def _extended(run: Streak, day: date) -> Streak:
-    """The run of days in a row that ends on `day`, from the run up to the day before it
-    (days taken in order)."""
-    if run.end is not None and (day - run.end).days == 1:
-        return Streak(run.days + 1, run.start, day)
-    return Streak(1, day, day)

@@ -1,6 +1,7 @@
 """How people rated: entries, first watches and rewatches, histograms, averages, the best-
 and worst-rated films, and the viewings where co-viewers disagreed most."""
 
+import heapq
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -126,11 +127,10 @@ def _leading(
 ) -> list[tuple[int, float, int]]:
     """The first `limit` rows by `key`, and every row tied with the last of them (the title
     decides among those)."""
-    ordered = sorted(rows, key=key)
-    if len(ordered) <= limit:
-        return ordered
-    last = key(ordered[limit - 1])
-    return [row for row in ordered if key(row) <= last]
+    if len(rows) <= limit:
+        return sorted(rows, key=key)
+    last = key(heapq.nsmallest(limit, rows, key=key)[-1])
+    return sorted((row for row in rows if key(row) <= last), key=key)
 
 
 def disagreements(session: Session, scope: Scope, limit: int = TOP) -> list[Disagreement]:
