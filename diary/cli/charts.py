@@ -72,10 +72,9 @@ def chart_of(db: "Session", kind: str, asked: "Scope") -> "Chart":
         return charts.bp_progress(bp) if kind == "bp-progress" else charts.bp_decades(bp)
     from diary.core.stats.overview import diary_stats
 
-    found = diary_stats(db, asked)
-    return (
-        charts.viewings_per_month(found) if kind == "viewings-per-month" else charts.ratings(found)
-    )
+    if kind == "viewings-per-month":
+        return charts.viewings_per_month(diary_stats(db, asked, only=["calendar"]))
+    return charts.ratings(diary_stats(db, asked, only=["people"]))
 
 
 def register(app: typer.Typer) -> None:
