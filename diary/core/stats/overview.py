@@ -63,5 +63,6 @@ def diary_stats(session: Session, scope: Scope, only: Collection[str] = FIGURES)
     if "rated" in only:
         found.best, found.worst = rated_films(session, scope)
     if "disagreements" in only:
-        found.disagreements = disagreements(session, scope)
+        rated = found.people if "people" in only else None
+        found.disagreements = disagreements(session, scope, people=rated)
     return found

@@ -133,18 +133,42 @@ def _leading(
     return sorted((row for row in rows if key(row) <= last), key=key)
 
 
-def disagreements(session: Session, scope: Scope, limit: int = TOP) -> list[Disagreement]:
-    """Viewings rated by two or more people, widest gap between their ratings first."""
-    widest = list(  # two different ratings make two ratings: no count needed
-        rows(
-            session,
-            "SELECT vp.viewing_id, max(vp.rating) - min(vp.rating) AS spread "
-            f"FROM viewing_person vp {where(scope.parts())} GROUP BY vp.viewing_id "
-            "HAVING max(vp.rating) > min(vp.rating) "
-            f"ORDER BY spread DESC, vp.viewing_id LIMIT {int(limit)}",
-            scope.params,
+def disagreements(
+    session: Session, scope: Scope, limit: int = TOP, people: list[PersonRatings] | None = None
+) -> list[Disagreement]:
+    """Viewings rated by two or more people, widest gap between their ratings first.
+
+    With the people's ratings at hand (`per_person` of the same scope), the widest gap there
+    can be is known: the highest rating anyone gave less the lowest. A large diary usually
+    has several viewings that wide, and the first of them (in id order) are found by reading
+    the viewings only until there are enough; else every viewing is ranked.
+    """
+    per_viewing = f"FROM viewing_person vp {where(scope.parts())} GROUP BY vp.viewing_id "
+    spread = "max(vp.rating) - min(vp.rating)"
+    widest: list[Any] = []
+    if people is not None:
+        given = [h for p in people for h, n in p.histogram.items() if n]
+        gap = max(given, default=0) - min(given, default=0)
+        if gap <= 0:
+            return []  # one rating value (or none) leaves nothing to disagree about
+        widest = list(
+            rows(
+                session,
+                f"SELECT vp.viewing_id, {spread} {per_viewing}HAVING {spread} >= {int(gap)} "
+                f"ORDER BY vp.viewing_id LIMIT {int(limit)}",
+                scope.params,
+            )
         )
-    )
+    if len(widest) < limit:
+        widest = list(  # two different ratings make two ratings: no count needed
+            rows(
+                session,
+                f"SELECT vp.viewing_id, {spread} AS spread {per_viewing}"
+                "HAVING max(vp.rating) > min(vp.rating) "
+                f"ORDER BY spread DESC, vp.viewing_id LIMIT {int(limit)}",
+                scope.params,
+            )
+        )
     if not widest:
         return []
     ids = [viewing_id for viewing_id, _ in widest]
