@@ -7,13 +7,14 @@ import typer
 
 from diary.base.words import escaped
 from diary.cli import context
-from diary.cli.output import console, emit_json, plain_stdout, say, show, show_text, width
+from diary.cli.output import emit_json, plain_stdout, say, show, show_text, width
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
     from diary.core.stats.bestpicture import BestPictureStats
     from diary.core.stats.scope import Scope, Watcher
+    from diary.render.lines import Line
 
 YEAR = typer.Option(None, "--year", metavar="YEAR", help="Only this calendar year.")
 START = typer.Option(None, "--from", metavar="DATE", help="Only viewings on or after DATE.")
@@ -89,10 +90,16 @@ def stats(
 
         emit_json(stats_dict(found))
         return
-    from diary.render.stats_view import as_rich, as_text_lines, stats_view
+    from diary.render.stats_view import stats_view
 
-    lines = stats_view(found, width())
-    show_text(escaped(as_text_lines(lines))) if plain_stdout() else show(as_rich(lines))
+    _show_lines(stats_view(found, width()))
+
+
+def _show_lines(lines: list["Line"]) -> None:
+    """Plain text when piped (rich is not even loaded), rich's styles at a terminal."""
+    from diary.render.lines import as_rich, as_text
+
+    show_text(escaped(as_text(lines))) if plain_stdout() else show(as_rich(lines))
 
 
 def bp_for(db: "Session", people: list["Watcher"]) -> "BestPictureStats":
@@ -130,4 +137,4 @@ def stats_bp(
         return
     from diary.render.stats_view import bp_stats_view
 
-    show(bp_stats_view(found, console().width, ceremonies))
+    _show_lines(bp_stats_view(found, width(), ceremonies))

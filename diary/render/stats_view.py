@@ -6,20 +6,17 @@ plain text it is, without loading rich; the bars are plain characters either way
 """
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from diary.core.diary.ratings import as_text
 from diary.core.stats.overview import DiaryStats
+from diary.render.lines import BAR, HEADING, Line, padded, plain, width_of
 
 if TYPE_CHECKING:  # the Best Picture modules load only for `stats bp`
     from diary.core.stats.bestpicture import BestPictureStats
 
 SPARKS = "▁▂▃▄▅▆▇█"
 MAX_BAR = 40
-BAR = "bar.complete"  # the styles of rich's default theme that tables use
-HEADING = "table.title"
-
-Line = list[tuple[str, str | None]]  # pieces of one line: text, and its style (None: none)
 
 
 def sparkline(values: Sequence[int], width: int) -> str:
@@ -44,35 +41,17 @@ def sparkline(values: Sequence[int], width: int) -> str:
 def bars(title: str, pairs: Sequence[tuple[str, int]], width: int) -> list[Line]:
     """A heading (when given), then a row per pair: its label, its count and a bar scaled to
     the widest, in columns as wide as their widest cell."""
-    from rich.cells import cell_len
-
-    first = max((cell_len(name) for name, _ in pairs), default=0)
+    first = max((width_of(name) for name, _ in pairs), default=0)
     digits = max((len(str(n)) for _, n in pairs), default=1)
     room = min(max(width - first - digits - 4, 0), MAX_BAR)
     top = max((n for _, n in pairs), default=0)
     lines: list[Line] = [[(title, HEADING)]] if title else []
     for name, count in pairs:
         length = round(room * count / top) if top else 0
-        cells = name + " " * (first - cell_len(name)) + " " + str(count).rjust(digits) + " "
-        lines.append([(cells, None), ("█" * length, BAR)] if length else [(cells.rstrip(), None)])
+        lines.append(
+            [(f"{padded(name, first)} {str(count).rjust(digits)} ", None), ("█" * length, BAR)]
+        )
     return lines
-
-
-def plain(*texts: str) -> list[Line]:
-    return [[(line, None)] for text in texts for line in text.split("\n")]
-
-
-def as_text_lines(lines: Sequence[Line]) -> str:
-    """The view as plain text, a line each."""
-    return "".join("".join(text for text, _ in line) + "\n" for line in lines)
-
-
-def as_rich(lines: Sequence[Line]) -> Any:
-    """The view for rich: each line a Text with its pieces' styles."""
-    from rich.console import Group
-    from rich.text import Text
-
-    return Group(*(Text.assemble(*((text, style or "") for text, style in line)) for line in lines))
 
 
 def stats_view(stats: DiaryStats, width: int = 80) -> list[Line]:
@@ -140,15 +119,14 @@ def stats_view(stats: DiaryStats, width: int = 80) -> list[Line]:
     return shown
 
 
-def bp_stats_view(stats: "BestPictureStats", width: int = 80, ceremonies: bool = False) -> Any:
-    from rich.console import Group
-    from rich.text import Text
-
-    from diary.render.bp_progress import progress_view
+def bp_stats_view(
+    stats: "BestPictureStats", width: int = 80, ceremonies: bool = False
+) -> list[Line]:
+    from diary.render.bp_progress import progress_lines
 
     found = stats.progress
     total = found.overall.all.total
-    shown: list[Any] = [progress_view(found, groups=ceremonies, width=width)]
+    shown = progress_lines(found, groups=ceremonies, width=width)
     lines = []
     for line in stats.timelines:
         values = [n for _, n in line.points]
@@ -159,7 +137,7 @@ def bp_stats_view(stats: "BestPictureStats", width: int = 80, ceremonies: bool =
             row += f" ({line.undated} without a date)"
         lines.append(row)
     if lines:
-        shown += [Text(""), Text("Over time\n" + "\n".join(lines))]
+        shown += plain("", "Over time", *lines)
     left = (
         [
             (
@@ -172,14 +150,11 @@ def bp_stats_view(stats: "BestPictureStats", width: int = 80, ceremonies: bool =
         else []
     )
     if left:
-        title = "Left per decade (the most anyone has left)"
-        shown += [Text(""), as_rich(bars(title, left, width))]
+        shown += plain("") + bars("Left per decade (the most anyone has left)", left, width)
     if stats.everyone:
-        shown += [
-            Text(""),
-            Text(
-                f"Seen by everyone ({len(stats.everyone)}): "
-                + ", ".join(f"{t} ({y})" if y else t for t, y in stats.everyone)
-            ),
-        ]
-    return Group(*shown)
+        shown += plain(
+            "",
+            f"Seen by everyone ({len(stats.everyone)}): "
+            + ", ".join(f"{t} ({y})" if y else t for t, y in stats.everyone),
+        )
+    return shown
