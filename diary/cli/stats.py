@@ -128,8 +128,13 @@ def stats_bp(
       diary stats bp --by Ellen --by Tyler --ceremonies
       diary stats bp --json
     """
+    from diary.core.diary.people import list_people
+    from diary.core.stats.bestpicture import bp_stats
+
     with context.session() as db:
-        found = bp_for(db, scope(db, None, None, None, by).people)
+        named = [context.person(db, name) for name in by]
+        people = list({p.id: p for p in named}.values()) if by else list_people(db)
+        found = bp_stats(db, people)
     if json_:
         from diary.render.stats_json import bp_stats_dict
 

@@ -6,14 +6,14 @@ The shapes are documented in docs/stats.md; ratings are in stars (4.5), dates IS
 from typing import TYPE_CHECKING, Any
 
 from diary.core.diary.ratings import as_text
-from diary.core.stats.overview import DiaryStats
-from diary.core.stats.ratings import RatedFilm
 
-if TYPE_CHECKING:  # the Best Picture modules load only for `stats bp`
+if TYPE_CHECKING:  # each shape loads only the figures it holds
     from diary.core.stats.bestpicture import BestPictureStats
+    from diary.core.stats.overview import DiaryStats
+    from diary.core.stats.ratings import RatedFilm
 
 
-def stats_dict(stats: DiaryStats) -> dict[str, Any]:
+def stats_dict(stats: "DiaryStats") -> dict[str, Any]:
     scope, days, films = stats.scope, stats.calendar, stats.films
     return {
         "period": {
@@ -81,7 +81,7 @@ def stats_dict(stats: DiaryStats) -> dict[str, Any]:
     }
 
 
-def _rated(found: RatedFilm) -> dict[str, Any]:
+def _rated(found: "RatedFilm") -> dict[str, Any]:
     film = found.film
     return {
         "film": film.label,

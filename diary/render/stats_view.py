@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from diary.core.diary.ratings import as_text
-from diary.core.stats.overview import DiaryStats
 from diary.render.lines import BAR, HEADING, Line, padded, plain, width_of
 
-if TYPE_CHECKING:  # the Best Picture modules load only for `stats bp`
+if TYPE_CHECKING:  # each view loads only the figures it draws
     from diary.core.stats.bestpicture import BestPictureStats
+    from diary.core.stats.overview import DiaryStats
 
 SPARKS = "▁▂▃▄▅▆▇█"
 MAX_BAR = 40
@@ -54,7 +54,7 @@ def bars(title: str, pairs: Sequence[tuple[str, int]], width: int) -> list[Line]
     return lines
 
 
-def stats_view(stats: DiaryStats, width: int = 80) -> list[Line]:
+def stats_view(stats: "DiaryStats", width: int = 80) -> list[Line]:
     days, films, scope = stats.calendar, stats.films, stats.scope
     width = max(width, 30)
     names = ", ".join(p.name for p in scope.people) or "nobody yet"
