@@ -113,9 +113,6 @@ def plain_stdout() -> bool:
     """
     import os
 
-    compatible = os.environ.get("TTY_COMPATIBLE", "")
-    if compatible in ("0", "1"):
-        return compatible == "0"
     if os.environ.get("FORCE_COLOR") is not None:
         return os.environ["FORCE_COLOR"] == ""
     return not sys.stdout.isatty()
