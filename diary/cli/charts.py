@@ -7,7 +7,7 @@ import typer
 
 from diary.cli import context
 from diary.cli.output import say
-from diary.cli.stats import BY, END, START, YEAR, scope
+from diary.cli.stats import BY, END, START, YEAR, bp_for, scope
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -68,16 +68,13 @@ def chart_of(db: "Session", kind: str, asked: "Scope") -> "Chart":
     from diary.render import charts
 
     if charts.needs_bp(kind):
-        from diary.core.stats.bestpicture import bp_stats
-
-        bp = bp_stats(db, asked.people)
+        bp = bp_for(db, asked.people)
         return charts.bp_progress(bp) if kind == "bp-progress" else charts.bp_decades(bp)
     from diary.core.stats.overview import diary_stats
 
-    found = diary_stats(db, asked)
-    return (
-        charts.viewings_per_month(found) if kind == "viewings-per-month" else charts.ratings(found)
-    )
+    if kind == "viewings-per-month":
+        return charts.viewings_per_month(diary_stats(db, asked, only=["calendar"]))
+    return charts.ratings(diary_stats(db, asked, only=["people"]))
 
 
 def register(app: typer.Typer) -> None:

@@ -18,6 +18,13 @@ if TYPE_CHECKING:
 
 # What Typer's completion scripts set when the shell asks; its value names the shell.
 COMPLETE_VAR = "_DIARY_COMPLETE"
+
+
+def completing() -> bool:
+    """Whether the shell is asking for completions (rather than running a command)."""
+    return COMPLETE_VAR in os.environ
+
+
 # Parameters that take a new value, where offering existing ones would mislead.
 NEW_VALUES = {("people", "add", "NAME")}
 # Characters bash would read as syntax in a candidate it inserts as typed.

@@ -1,5 +1,7 @@
 """The `diary` command: global options, the command groups, and the one error exit."""
 
+from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 import typer
@@ -7,23 +9,33 @@ from typer._click.exceptions import BadParameter, UsageError
 from typer.core import TyperArgument, TyperGroup
 
 from diary import __version__
-from diary.cli import (
-    awards,
-    bp,
-    charts,
-    checklists,
-    comments,
-    database,
-    exporting,
-    films,
-    importing,
-    log,
-    people,
-    posts,
-    stats,
-    watchlist,
-)
 from diary.cli.context import state
+
+# Each module of diary.cli that adds to `diary`, in the order `diary --help` lists them, with
+# the name of its group (None: it adds its commands itself, through its `register`).
+COMMANDS: tuple[tuple[str, str | None], ...] = (
+    ("log", None),
+    ("people", "people"),
+    ("films", "film"),
+    ("watchlist", "watchlist"),
+    ("comments", "comment"),
+    ("bp", "bp"),
+    ("checklists", "checklist"),
+    ("posts", "post"),
+    ("awards", None),
+    ("importing", "import"),
+    ("exporting", "export"),
+    ("database", "db"),
+    ("stats", "stats"),
+    ("charts", None),
+)
+# The module behind each word that can follow `diary`.
+MODULE_OF = {
+    **{name: "log" for name in ("log", "list", "show", "edit", "delete")},
+    "awards": "awards",
+    "chart": "charts",
+    **{group: module for module, group in COMMANDS if group},
+}
 
 
 class DiaryGroup(TyperGroup):
@@ -143,24 +155,12 @@ def _named_by_metavar(self: TyperArgument, ctx: Any) -> str | None:
 TyperArgument.display_type_rich = _named_by_metavar  # type: ignore[method-assign,assignment]
 
 
-app = typer.Typer(
-    cls=DiaryGroup,
-    name="diary",
-    rich_markup_mode=None,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
 def _version(value: bool) -> None:
     if value:
         print(f"diary {__version__}")
         raise typer.Exit()
 
 
-@app.callback()
 def root(
     db: str | None = typer.Option(
         None,
@@ -189,20 +189,65 @@ def root(
     state.first_name = None
 
 
-log.register(app)
-app.add_typer(people.app, name="people")
-app.add_typer(films.app, name="film")
-app.add_typer(watchlist.app, name="watchlist")
-app.add_typer(comments.app, name="comment")
-app.add_typer(bp.app, name="bp")
-app.add_typer(checklists.app, name="checklist")
-app.add_typer(posts.app, name="post")
-awards.register(app)
-app.add_typer(importing.app, name="import")
-app.add_typer(exporting.app, name="export")
-app.add_typer(database.app, name="db")
-app.add_typer(stats.app, name="stats")
-charts.register(app)
+def _new_app() -> typer.Typer:
+    """`diary` with its global options and no commands yet."""
+    built = typer.Typer(
+        cls=DiaryGroup,
+        name="diary",
+        rich_markup_mode=None,
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        add_completion=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    built.callback()(root)
+    return built
+
+
+def _add(target: typer.Typer, module_name: str) -> None:
+    import importlib
+
+    module = importlib.import_module(f"diary.cli.{module_name}")
+    group = dict(COMMANDS)[module_name]
+    if group is None:
+        module.register(target)
+    else:
+        target.add_typer(module.app, name=group)
+
+
+@cache
+def full_app() -> typer.Typer:
+    """`diary` with every command: for help, completion, the reference and the tests."""
+    built = _new_app()
+    for module_name, _ in COMMANDS:
+        _add(built, module_name)
+    return built
+
+
+def app_for(argv: Sequence[str]) -> typer.Typer:
+    """`diary` with only the commands of the module the command line names, when it names
+    one after the global options: importing and building every other command would cost
+    more than many commands take. Anything else (help, completion, a word that names no
+    command) gets every command, so it is answered exactly as before."""
+    from diary.cli.completion import completing
+
+    words = iter(() if completing() else argv)
+    for word in words:
+        if word == "--db":
+            next(words, None)
+        elif not (word == "--debug" or word.startswith("--db=")):
+            if word in MODULE_OF:
+                lean = _new_app()
+                _add(lean, MODULE_OF[word])
+                return lean
+            break
+    return full_app()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # `from diary.cli.main import app`: the whole of `diary`
+        return full_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
@@ -214,10 +259,11 @@ def main() -> None:
     out of its sight, once the command has opened its database (context.session).
     """
     import gc
+    import sys
 
     gc.disable()
     try:
-        app(prog_name="diary")
+        app_for(sys.argv[1:])(prog_name="diary")
     finally:
         _close_databases()
 

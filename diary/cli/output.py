@@ -105,6 +105,39 @@ def emit_jsonl(items: Iterable[Any]) -> int:
     return count
 
 
+def plain_stdout() -> bool:
+    """Whether stdout takes plain text: not a terminal (piped, a file), colour not forced.
+
+    The rule is rich's, so a command that writes plain text here looks as rich would have
+    drawn it, without loading rich.
+    """
+    import os
+
+    if os.environ.get("FORCE_COLOR") is not None:
+        return os.environ["FORCE_COLOR"] == ""
+    return not sys.stdout.isatty()
+
+
+def width() -> int:
+    """The width to lay output out in: the terminal's (whichever standard stream is one),
+    COLUMNS, or 80, as rich reckons it."""
+    if not plain_stdout():
+        return console().width
+    import os
+
+    found = None
+    for stream in (0, 1, 2):
+        try:
+            found = os.get_terminal_size(stream).columns
+            break
+        except (AttributeError, ValueError, OSError):
+            pass
+    columns = os.environ.get("COLUMNS")
+    if columns is not None and columns.isdigit():
+        found = int(columns)
+    return found or 80
+
+
 def show_text(text: str) -> None:
     """Text already laid out (a table drawn by render.tables.text_table), printed as it is."""
     sys.stdout.write(text)

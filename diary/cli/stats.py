@@ -5,15 +5,16 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from diary.base.words import escaped
 from diary.cli import context
-from diary.cli.output import console, emit_json, say, show
+from diary.cli.output import emit_json, plain_stdout, say, show, show_text, width
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
     from diary.core.stats.bestpicture import BestPictureStats
-    from diary.core.stats.scope import Scope
-    from diary.store.models import Person
+    from diary.core.stats.scope import Scope, Watcher
+    from diary.render.lines import Line
 
 YEAR = typer.Option(None, "--year", metavar="YEAR", help="Only this calendar year.")
 START = typer.Option(None, "--from", metavar="DATE", help="Only viewings on or after DATE.")
@@ -30,13 +31,12 @@ def scope(
     db: "Session", year: int | None, start: str | None, end: str | None, by: list[str]
 ) -> "Scope":
     """The period and people asked for; everyone when --by is left out."""
-    from diary.core.diary.people import list_people
-    from diary.core.stats.scope import make_scope
+    from diary.core.stats.scope import everyone, make_scope
 
     if by:
         named = [context.person(db, name) for name in by]
         return make_scope(year, start, end, list({p.id: p for p in named}.values()), True)
-    return make_scope(year, start, end, list_people(db), False)
+    return make_scope(year, start, end, everyone(db), False)
 
 
 @app.callback()
@@ -77,7 +77,7 @@ def stats(
         check_target(html, force)
     with context.session() as db:
         found = diary_stats(db, scope(db, year, start, end, by))
-        bp = _bp_for_page(db, found.scope.people) if html is not None else None
+        bp = bp_for(db, found.scope.people) if html is not None else None
     if html is not None:
         from diary.render.year_page import year_page
         from diary.store.files import write_atomic
@@ -92,13 +92,23 @@ def stats(
         return
     from diary.render.stats_view import stats_view
 
-    show(stats_view(found, console().width))
+    _show_lines(stats_view(found, width()))
 
 
-def _bp_for_page(db: "Session", people: list["Person"]) -> "BestPictureStats":
+def _show_lines(lines: list["Line"]) -> None:
+    """Plain text when piped (rich is not even loaded), rich's styles at a terminal."""
+    from diary.render.lines import as_rich, as_text
+
+    show_text(escaped(as_text(lines))) if plain_stdout() else show(as_rich(lines))
+
+
+def bp_for(db: "Session", people: list["Watcher"]) -> "BestPictureStats":
+    """Best Picture progress of these people (the checklists count stored people)."""
+    from diary.core.diary.people import list_people
     from diary.core.stats.bestpicture import bp_stats
 
-    return bp_stats(db, people)
+    stored = {p.id: p for p in list_people(db)}
+    return bp_stats(db, [stored[p.id] for p in people if p.id in stored])
 
 
 @app.command("bp")
@@ -118,10 +128,13 @@ def stats_bp(
       diary stats bp --by Ellen --by Tyler --ceremonies
       diary stats bp --json
     """
+    from diary.core.diary.people import list_people
     from diary.core.stats.bestpicture import bp_stats
 
     with context.session() as db:
-        found = bp_stats(db, scope(db, None, None, None, by).people)
+        named = [context.person(db, name) for name in by]
+        people = list({p.id: p for p in named}.values()) if by else list_people(db)
+        found = bp_stats(db, people)
     if json_:
         from diary.render.stats_json import bp_stats_dict
 
@@ -129,4 +142,4 @@ def stats_bp(
         return
     from diary.render.stats_view import bp_stats_view
 
-    show(bp_stats_view(found, console().width, ceremonies))
+    _show_lines(bp_stats_view(found, width(), ceremonies))

@@ -4,6 +4,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from diary.core.checklists.progress import Part, Progress, Tally, percent, summary
+from diary.render.lines import BAR as BAR_STYLE
+from diary.render.lines import BAR_BACK, HEADING, Line, padded, plain, width_of
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -48,21 +50,38 @@ def _bars(title: str, tally: Tally, people: Sequence["Person"]) -> "Table":
     return grid
 
 
-def _cell(count: int, total: int, bar: int, width: int) -> "Text":
+def _cell_pieces(count: int, total: int, bar: int, width: int) -> Line:
     """The count right-aligned in `width`, then a small bar drawn as text: a heavy line
     seen, a thin line not. Every cell of a column has the same width, so the bars line up."""
-    from rich.text import Text
-
     full = round(bar * count / total) if total else 0
     if count and bar and not full:
         full = 1  # something seen always shows
     if count < total and full == bar:
         full = bar - 1  # and a full bar means all of it
+    return [
+        (f"{count}/{total}".rjust(width) + (" " if bar else ""), None),
+        ("━" * full, BAR_STYLE),
+        ("─" * (bar - full), BAR_BACK),
+    ]
+
+
+def _cell(count: int, total: int, bar: int, width: int) -> "Text":
+    from rich.text import Text
+
     return Text.assemble(
-        f"{count}/{total}".rjust(width) + (" " if bar else ""),
-        ("━" * full, "bar.complete"),
-        ("─" * (bar - full), "bar.back"),
+        *((text, style or "") for text, style in _cell_pieces(count, total, bar, width))
     )
+
+
+def _small_bar(
+    heading: str, parts: Sequence[Part], columns: int, width: int
+) -> tuple[int, int, int]:
+    """The widths of the first column, of a count and of a small bar, for `width` in all."""
+    first = max([len(heading), *(len(p.label) for p in parts)])
+    count = max((len(f"{p.all.total}/{p.all.total}") for p in parts), default=3)
+    # What is left of the width for each column's bar, after borders, padding and counts.
+    room = (width - first - 4) // max(columns, 1) - 3 - count - 1
+    return first, count, min(SMALL_BAR, room) if room >= 3 else 0
 
 
 def _parts(heading: str, parts: Sequence[Part], people: Sequence["Person"], width: int) -> "Table":
@@ -71,11 +90,7 @@ def _parts(heading: str, parts: Sequence[Part], people: Sequence["Person"], widt
     from rich.text import Text
 
     columns = [who for who, _ in _rows(Tally(), people) if who != "Neither"]
-    first = max([len(heading), *(len(p.label) for p in parts)])
-    count = max((len(f"{p.all.total}/{p.all.total}") for p in parts), default=3)
-    # What is left of the width for each column's bar, after borders, padding and counts.
-    room = (width - first - 4) // max(len(columns), 1) - 3 - count - 1
-    bar = min(SMALL_BAR, room) if room >= 3 else 0
+    first, count, bar = _small_bar(heading, parts, len(columns), width)
     built = Table()
     built.add_column(heading, no_wrap=True, min_width=first)
     for who in columns:
@@ -106,6 +121,67 @@ def progress_view(
     if groups and found.groups:
         shown += [Text(""), _parts(group.capitalize(), found.groups, people, width)]
     return Group(*shown)
+
+
+def progress_lines(
+    found: Progress, groups: bool = False, group: str = "ceremony", width: int = 80
+) -> list[Line]:
+    """The same as `progress_view`, laid out as lines of text: each tally's bars, then a row
+    per decade (and per group) with a small bar per person, in columns two spaces apart."""
+    people = found.people
+    names = ", ".join(p.name for p in people) or "nobody yet"
+    shown = plain(f"{found.checklist.name}: {names}", "")
+    first = "All nominees" if found.overall.winners.total else "All"
+    shown += _bar_lines(first, found.overall.all, people)
+    if found.overall.winners.total:
+        shown += plain("") + _bar_lines("Winners", found.overall.winners, people)
+    if found.decades:
+        shown += plain("") + _part_lines("Decade", found.decades, people, width)
+    if groups and found.groups:
+        shown += plain("") + _part_lines(group.capitalize(), found.groups, people, width)
+    return shown
+
+
+def _bar_lines(title: str, tally: Tally, people: Sequence["Person"]) -> list[Line]:
+    rows = _rows(tally, people)
+    who = max(width_of(name) for name, _ in rows)
+    counts = [f"{count} / {tally.total}" for _, count in rows]
+    shares = [_percent(count, tally.total) for _, count in rows]
+    wide, share = max(map(len, counts)), max(map(len, shares))
+    lines: list[Line] = [[(title, HEADING)]]
+    for (name, count), said, part in zip(rows, counts, shares, strict=True):
+        full = round(BAR * count / tally.total) if tally.total else 0
+        lines.append(
+            [
+                (padded(name, who) + "  ", None),
+                ("━" * full, BAR_STYLE),
+                ("─" * (BAR - full), BAR_BACK),
+                (f"  {said.rjust(wide)}  {part.rjust(share)}", None),
+            ]
+        )
+    return lines
+
+
+def _part_lines(
+    heading: str, parts: Sequence[Part], people: Sequence["Person"], width: int
+) -> list[Line]:
+    columns = [who for who, _ in _rows(Tally(), people) if who != "Neither"]
+    first, count, bar = _small_bar(heading, parts, len(columns), width)
+    cell = count + (bar + 1 if bar else 0)
+    sizes = [max(cell, width_of(who)) for who in columns]
+    lines: list[Line] = [
+        [("  ".join([padded(heading, first), *map(padded, columns, sizes)]), HEADING)]
+    ]
+    for part in parts:
+        counts = [c for who, c in _rows(part.all, people) if who != "Neither"]
+        line: Line = [(padded(part.label, first), None)]
+        for found, size in zip(counts, sizes, strict=True):
+            line += [
+                ("  " + " " * (size - cell), None),
+                *_cell_pieces(found, part.all.total, bar, count),
+            ]
+        lines.append(line)
+    return lines
 
 
 def _tally_dict(tally: Tally, people: Sequence["Person"]) -> dict[str, Any]:

@@ -5,12 +5,15 @@ pixels. Every chart says in words what it shows, for readers who cannot see it.
 """
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from diary.base.errors import InvalidInput
 from diary.core.diary.ratings import as_text
 from diary.core.stats import CHART_KINDS
-from diary.core.stats.bestpicture import BestPictureStats
 from diary.core.stats.overview import DiaryStats
+
+if TYPE_CHECKING:  # the Best Picture modules load only for its charts
+    from diary.core.stats.bestpicture import BestPictureStats
 
 KINDS = CHART_KINDS
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -95,7 +98,7 @@ def ratings(stats: DiaryStats) -> Chart:
     return Chart("ratings", "bars", f"Ratings, {where}", alt, labels, series, "Ratings given")
 
 
-def bp_progress(stats: BestPictureStats) -> Chart:
+def bp_progress(stats: "BestPictureStats") -> Chart:
     total = stats.progress.overall.all.total
     series = []
     days = sorted({day for line in stats.timelines for day, _ in line.points})
@@ -127,7 +130,7 @@ def bp_progress(stats: BestPictureStats) -> Chart:
     )
 
 
-def bp_decades(stats: BestPictureStats) -> Chart:
+def bp_decades(stats: "BestPictureStats") -> Chart:
     groups = stats.progress.groups
     people = stats.progress.people
     labels = [g.key for g in groups]

@@ -3,17 +3,17 @@
 The shapes are documented in docs/stats.md; ratings are in stars (4.5), dates ISO.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from diary.core.diary.ratings import as_text
-from diary.core.films.lookup import label
-from diary.core.stats.bestpicture import BestPictureStats
-from diary.core.stats.overview import DiaryStats
-from diary.core.stats.ratings import RatedFilm
-from diary.render.bp_progress import progress_dict
+
+if TYPE_CHECKING:  # each shape loads only the figures it holds
+    from diary.core.stats.bestpicture import BestPictureStats
+    from diary.core.stats.overview import DiaryStats
+    from diary.core.stats.ratings import RatedFilm
 
 
-def stats_dict(stats: DiaryStats) -> dict[str, Any]:
+def stats_dict(stats: "DiaryStats") -> dict[str, Any]:
     scope, days, films = stats.scope, stats.calendar, stats.films
     return {
         "period": {
@@ -69,7 +69,7 @@ def stats_dict(stats: DiaryStats) -> dict[str, Any]:
         "lowest_rated": [_rated(r) for r in stats.worst],
         "disagreements": [
             {
-                "film": label(d.film),
+                "film": d.film.label,
                 "title": d.film.title,
                 "year": d.film.year,
                 "date": d.watched_on.isoformat() if d.watched_on else None,
@@ -81,10 +81,10 @@ def stats_dict(stats: DiaryStats) -> dict[str, Any]:
     }
 
 
-def _rated(found: RatedFilm) -> dict[str, Any]:
+def _rated(found: "RatedFilm") -> dict[str, Any]:
     film = found.film
     return {
-        "film": label(film),
+        "film": film.label,
         "title": film.title,
         "year": film.year,
         "average": found.average,
@@ -92,7 +92,9 @@ def _rated(found: RatedFilm) -> dict[str, Any]:
     }
 
 
-def bp_stats_dict(stats: BestPictureStats) -> dict[str, Any]:
+def bp_stats_dict(stats: "BestPictureStats") -> dict[str, Any]:
+    from diary.render.bp_progress import progress_dict
+
     found = stats.progress
     people = found.people
     return {

@@ -1,17 +1,19 @@
 """`diary stats` in the terminal: figures, bars and sparklines that fit the width.
 
-Rich drops colour when the output is piped or NO_COLOR is set; the bars are plain
-characters, so they read the same in a file.
+The view is laid out as lines of text, each a few pieces with the style a piece takes at a
+terminal (a bar's colour, a heading's italics). Piped or with NO_COLOR it is written as the
+plain text it is, without loading rich; the bars are plain characters either way.
 """
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from diary.core.diary.ratings import as_text
-from diary.core.films.lookup import label
-from diary.core.stats.bestpicture import BestPictureStats
-from diary.core.stats.overview import DiaryStats
-from diary.render.bp_progress import progress_view
+from diary.render.lines import BAR, HEADING, Line, padded, plain, width_of
+
+if TYPE_CHECKING:  # each view loads only the figures it draws
+    from diary.core.stats.bestpicture import BestPictureStats
+    from diary.core.stats.overview import DiaryStats
 
 SPARKS = "▁▂▃▄▅▆▇█"
 MAX_BAR = 40
@@ -36,31 +38,23 @@ def sparkline(values: Sequence[int], width: int) -> str:
     return "".join(SPARKS[round(v / top * (len(SPARKS) - 1))] for v in values)
 
 
-def bars(title: str, pairs: Sequence[tuple[str, int]], width: int) -> Any:
-    """A row per pair: its label, its count and a bar scaled to the widest."""
-    from rich.table import Table
-    from rich.text import Text
-
-    grid = Table.grid(padding=(0, 1))
-    grid.title, grid.title_justify = title, "left"
-    first = max((len(name) for name, _ in pairs), default=0)
+def bars(title: str, pairs: Sequence[tuple[str, int]], width: int) -> list[Line]:
+    """A heading (when given), then a row per pair: its label, its count and a bar scaled to
+    the widest, in columns as wide as their widest cell."""
+    first = max((width_of(name) for name, _ in pairs), default=0)
     digits = max((len(str(n)) for _, n in pairs), default=1)
     room = min(max(width - first - digits - 4, 0), MAX_BAR)
     top = max((n for _, n in pairs), default=0)
+    lines: list[Line] = [[(title, HEADING)]] if title else []
     for name, count in pairs:
         length = round(room * count / top) if top else 0
-        grid.add_row(
-            Text(name),
-            Text(str(count), justify="right"),
-            Text("█" * length, style="bar.complete"),
+        lines.append(
+            [(f"{padded(name, first)} {str(count).rjust(digits)} ", None), ("█" * length, BAR)]
         )
-    return grid
+    return lines
 
 
-def stats_view(stats: DiaryStats, width: int = 80) -> Any:
-    from rich.console import Group
-    from rich.text import Text
-
+def stats_view(stats: "DiaryStats", width: int = 80) -> list[Line]:
     days, films, scope = stats.calendar, stats.films, stats.scope
     width = max(width, 30)
     names = ", ".join(p.name for p in scope.people) or "nobody yet"
@@ -79,13 +73,13 @@ def stats_view(stats: DiaryStats, width: int = 80) -> Any:
     if films.untimed_films:
         hours += f" ({films.untimed_films} films with no known runtime)"
     lines.append(hours)
-    shown: list[Any] = [Text("\n".join(lines))]
+    shown = plain(*lines)
     if days.months:
         spark = sparkline([n for _, n in days.months], width - 20)
-        shown += [Text(""), Text(f"Per month   {days.months[0][0]} {spark} {days.months[-1][0]}")]
+        shown += plain("", f"Per month   {days.months[0][0]} {spark} {days.months[-1][0]}")
         if len(days.months) <= 24:
-            shown.append(bars("", days.months, width))
-    shown += [Text(""), bars("Per weekday", days.weekdays, width)]
+            shown += bars("", days.months, width)
+    shown += plain("") + bars("Per weekday", days.weekdays, width)
     for person in stats.people:
         heading = f"{person.person.name}: {person.entries} entries, "
         if person.rated:
@@ -93,45 +87,46 @@ def stats_view(stats: DiaryStats, width: int = 80) -> Any:
         else:
             heading += "no ratings"
         pairs = [(as_text(h), n) for h, n in sorted(person.histogram.items())]
-        shown += [Text(""), bars(heading, pairs, width) if person.rated else Text(heading)]
+        shown += plain("") + (bars(heading, pairs, width) if person.rated else plain(heading))
     for title, pairs in (
         ("Release decades", films.decades),
         ("Tags", stats.tags),
         ("Places", stats.places),
     ):
         if pairs:
-            shown += [Text(""), bars(title, pairs, width)]
+            shown += plain("") + bars(title, pairs, width)
     together = [
         f"{c.person} watches most with " + ", ".join(f"{w} ({n})" for w, n in c.with_whom[:3])
         for c in stats.company
         if c.with_whom
     ]
     if together:
-        shown += [Text(""), Text("\n".join(together))]
+        shown += plain("", *together)
     for title, rated in (("Highest rated", stats.best), ("Lowest rated", stats.worst)):
         if rated:
-            rows = [f"  {r.average:.2f}  {label(r.film)} ({r.ratings} ratings)" for r in rated]
-            shown += [Text(""), Text(title + "\n" + "\n".join(rows))]
+            rows = [f"  {r.average:.2f}  {r.film.label} ({r.ratings} ratings)" for r in rated]
+            shown += plain("", title, *rows)
     if stats.disagreements:
         rows = [
-            f"  {d.spread:g} stars apart: {label(d.film)}"
+            f"  {d.spread:g} stars apart: {d.film.label}"
             + (f" on {d.watched_on}" if d.watched_on else "")
             + " ("
             + ", ".join(f"{who} {r:g}" for who, r in d.ratings)
             + ")"
             for d in stats.disagreements
         ]
-        shown += [Text(""), Text("Where co-viewers disagreed most\n" + "\n".join(rows))]
-    return Group(*shown)
+        shown += plain("", "Where co-viewers disagreed most", *rows)
+    return shown
 
 
-def bp_stats_view(stats: BestPictureStats, width: int = 80, ceremonies: bool = False) -> Any:
-    from rich.console import Group
-    from rich.text import Text
+def bp_stats_view(
+    stats: "BestPictureStats", width: int = 80, ceremonies: bool = False
+) -> list[Line]:
+    from diary.render.bp_progress import progress_lines
 
     found = stats.progress
     total = found.overall.all.total
-    shown: list[Any] = [progress_view(found, groups=ceremonies, width=width)]
+    shown = progress_lines(found, groups=ceremonies, width=width)
     lines = []
     for line in stats.timelines:
         values = [n for _, n in line.points]
@@ -142,7 +137,7 @@ def bp_stats_view(stats: BestPictureStats, width: int = 80, ceremonies: bool = F
             row += f" ({line.undated} without a date)"
         lines.append(row)
     if lines:
-        shown += [Text(""), Text("Over time\n" + "\n".join(lines))]
+        shown += plain("", "Over time", *lines)
     left = (
         [
             (
@@ -155,13 +150,11 @@ def bp_stats_view(stats: BestPictureStats, width: int = 80, ceremonies: bool = F
         else []
     )
     if left:
-        shown += [Text(""), bars("Left per decade (the most anyone has left)", left, width)]
+        shown += plain("") + bars("Left per decade (the most anyone has left)", left, width)
     if stats.everyone:
-        shown += [
-            Text(""),
-            Text(
-                f"Seen by everyone ({len(stats.everyone)}): "
-                + ", ".join(f"{t} ({y})" if y else t for t, y in stats.everyone)
-            ),
-        ]
-    return Group(*shown)
+        shown += plain(
+            "",
+            f"Seen by everyone ({len(stats.everyone)}): "
+            + ", ".join(f"{t} ({y})" if y else t for t, y in stats.everyone),
+        )
+    return shown

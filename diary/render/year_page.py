@@ -9,7 +9,6 @@ import base64
 from collections.abc import Sequence
 from html import escape
 
-from diary.core.films.lookup import label
 from diary.core.stats.bestpicture import BestPictureStats
 from diary.core.stats.overview import DiaryStats
 from diary.render import charts
@@ -113,7 +112,7 @@ def _lists(stats: DiaryStats) -> list[str]:
             "<h2>Highest rated</h2>",
             _table(
                 ["Film", "Average", "Ratings"],
-                [(label(r.film), r.average, r.ratings) for r in stats.best],
+                [(r.film.label, r.average, r.ratings) for r in stats.best],
             ),
         ]
     if stats.worst:
@@ -121,13 +120,13 @@ def _lists(stats: DiaryStats) -> list[str]:
             "<h2>Lowest rated</h2>",
             _table(
                 ["Film", "Average", "Ratings"],
-                [(label(r.film), r.average, r.ratings) for r in stats.worst],
+                [(r.film.label, r.average, r.ratings) for r in stats.worst],
             ),
         ]
     if stats.disagreements:
         rows = [
             (
-                label(d.film),
+                d.film.label,
                 str(d.watched_on or ""),
                 d.spread,
                 ", ".join(f"{w} {r:g}" for w, r in d.ratings),

@@ -11,6 +11,8 @@
 - Foreign keys are checked per statement on PostgreSQL; SQLite can defer them to the commit.
 - The indexes a table has, and the SQL that makes each again, are kept in each engine's own
   catalogue.
+- SQLite's page cache is per connection and small (2 MB); a read that walks whole indexes of a
+  large diary asks for more. PostgreSQL's cache is the server's.
 """
 
 import json
@@ -126,6 +128,16 @@ def plain_indexes(connection: Connection, tables: Sequence[Table]) -> list[tuple
             {"names": names},
         )
     return [(name, sql) for name, sql in found]
+
+
+READING_CACHE_KIB = 16_384
+
+
+def cache_for_whole_indexes(connection: Connection) -> None:
+    """Let this connection keep up to 16 MiB of the database in memory (SQLite), so figures
+    that walk several whole indexes of a large diary read each page from the file once."""
+    if is_sqlite(connection.dialect):
+        connection.exec_driver_sql(f"PRAGMA cache_size = -{READING_CACHE_KIB}")
 
 
 def dangling(connection: Connection, tables: Sequence[Table]) -> list[tuple[str, int, str]]:

@@ -76,7 +76,10 @@ class Viewing(SQLModel, table=True):
     """A film seen on a date (or on an unknown date) by one or more people."""
 
     __tablename__ = "viewing"
-    __table_args__ = (Index("ix_viewing_watched_on_id", "watched_on", "id"),)
+    __table_args__ = (
+        Index("ix_viewing_watched_on_id", "watched_on", "id"),
+        Index("ix_viewing_place", "place"),  # the places of `diary stats` (m0008)
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     film_id: int = Field(sa_column=_fk("film.id", "RESTRICT"))
@@ -92,14 +95,18 @@ class ViewingPerson(SQLModel, table=True):
     """One person's part in a viewing: their rating, like, rewatch flag and review."""
 
     __tablename__ = "viewing_person"
+    # Both hold the columns `diary stats` counts, so its figures are read from an index alone;
+    # the first also finds a person's entries (see m0008).
+    __table_args__ = (
+        Index("ix_viewing_person_person_id_rating_rewatch", "person_id", "rating", "rewatch"),
+        Index("ix_viewing_person_viewing_id_person_id_rating", "viewing_id", "person_id", "rating"),
+    )
 
     viewing_id: int = Field(
         sa_column=Column(Integer, ForeignKey("viewing.id", ondelete="CASCADE"), primary_key=True)
     )
     person_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("person.id", ondelete="RESTRICT"), primary_key=True, index=True
-        )
+        sa_column=Column(Integer, ForeignKey("person.id", ondelete="RESTRICT"), primary_key=True)
     )
     rating: int | None = None
     liked: bool = False

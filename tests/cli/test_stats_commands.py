@@ -205,3 +205,45 @@ def test_the_ten_most_used_tags(cli: Cli) -> None:
     data = json.loads(cli.ok("stats", "--json").stdout)
     assert [t["tag"] for t in data["tags"]] == ["t11", *tags[:9]]
     assert data["tags"][0]["viewings"] == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "unloaded", "seen"),
+    [
+        (["stats", "--year", "2024"], "diary.store.models rich.console", "weekday\nMonday    0"),
+        (["stats", "bp"], "rich.console", "\nEllen    ──"),
+    ],
+)
+def test_piped_stats_is_plain_text_drawn_without_rich(
+    sample: None, args: list[str], unloaded: str, seen: str
+) -> None:
+    """Piped, `diary stats` (and `stats bp`) write their lines as text, without rich (nor,
+    for `stats`, the table models); at a terminal (here: colour forced) rich draws the same
+    lines with coloured bars."""
+    probe = (
+        "import sys\n"
+        "from diary.cli.main import main\n"
+        f"sys.argv = ['diary', *{args!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"print(*(m for m in {unloaded.split()!r} if m in sys.modules), file=sys.stderr)\n"
+    )
+    env = os.environ | {"PYTHONPATH": str(ROOT), "COLUMNS": "70"}
+    env.pop("FORCE_COLOR", None)
+    env.pop("TTY_COMPATIBLE", None)
+    piped = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert piped.stderr.strip() == "" and "\x1b[" not in piped.stdout
+    assert seen in piped.stdout
+    coloured = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env=env | {"FORCE_COLOR": "1"},
+        timeout=120,
+    )
+    assert "rich.console" in coloured.stderr and "\x1b[" in coloured.stdout
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured.stdout) == piped.stdout

@@ -44,7 +44,10 @@ def seen_union(
         col(FilmTick.person_id).in_(person_ids)
     )
     if film_ids is not None:
-        viewed = viewed.where(col(Viewing.film_id).in_(film_ids))
+        # Asked as the viewings of those films (through the film index) rather than as a
+        # condition on each viewing: else the planner walks every part the people ever had.
+        of_films = select(col(Viewing.id)).where(col(Viewing.film_id).in_(film_ids))
+        viewed = viewed.where(col(ViewingPerson.viewing_id).in_(of_films))
         ticked = ticked.where(col(FilmTick.film_id).in_(film_ids))
     return union(viewed, ticked)
 

@@ -4,15 +4,13 @@ One query counts viewings per date; months, weekdays and streaks are folded from
 (at most one per day of the period), which keeps the SQL the same on every database.
 """
 
-from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
-from sqlalchemy import func
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from diary.core.stats.scope import Scope
-from diary.store.models import Viewing
+from diary.core.stats.scope import Scope, rows, where
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -35,60 +33,60 @@ class Calendar:
 
 
 def calendar(session: Session, scope: Scope) -> Calendar:
-    per_day: dict[date, int] = {}
-    undated = 0
+    """The period's viewings per day, oldest first, folded in one pass into months,
+    weekdays and the busiest day (the earliest of equals); then the longest streak."""
+    found = Calendar()
+    per_month: dict[tuple[int, int], int] = {}
+    weekdays = [0] * 7
+    days: list[date] = []
     query = (
-        select(col(Viewing.watched_on), func.count())
-        .where(*scope.viewings())
-        .group_by(col(Viewing.watched_on))
+        f"SELECT v.watched_on, count(*) FROM viewing v {where(scope.viewings())} "
+        "GROUP BY v.watched_on ORDER BY v.watched_on"
     )
-    for day, count in session.execute(query):
+    for day, count in rows(session, query, scope.params, dates=["watched_on"]):
+        found.viewings += count
         if day is None:
-            undated += count
-        else:
-            per_day[day] = count
-    found = Calendar(viewings=sum(per_day.values()) + undated, undated=undated)
-    found.months = _months(per_day, scope)
-    weekdays = Counter[int]()
-    for day, count in per_day.items():
+            found.undated += count
+            continue
+        days.append(day)
+        month = (day.year, day.month)
+        per_month[month] = per_month.get(month, 0) + count
         weekdays[day.weekday()] += count
+        if found.busiest_day is None or count > found.busiest_day[1]:
+            found.busiest_day = (day, count)
+    first, last = (days[0], days[-1]) if days else (None, None)
+    found.months = _months(per_month, scope.start or first, scope.end or last)
     found.weekdays = [(name, weekdays[i]) for i, name in enumerate(WEEKDAYS)]
-    found.streak = longest_streak(per_day)
-    if per_day:
-        day = min(per_day, key=lambda d: (-per_day[d], d))
-        found.busiest_day = (day, per_day[day])
+    found.streak = longest_streak(days)
     return found
 
 
-def _months(per_day: dict[date, int], scope: Scope) -> list[tuple[str, int]]:
+def _months(
+    counts: dict[tuple[int, int], int], first: date | None, last: date | None
+) -> list[tuple[str, int]]:
     """Every month from the first to the last of the period (or of the dated viewings)."""
-    counts = Counter[tuple[int, int]]()
-    for day, count in per_day.items():
-        counts[(day.year, day.month)] += count
-    first = scope.start or (min(per_day) if per_day else None)
-    last = scope.end or (max(per_day) if per_day else None)
     if first is None or last is None:
         return []
     found = []
     year, month = first.year, first.month
     while (year, month) <= (last.year, last.month):
-        found.append((f"{year:04d}-{month:02d}", counts[(year, month)]))
+        found.append((f"{year:04d}-{month:02d}", counts.get((year, month), 0)))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return found
 
 
-def longest_streak(days: dict[date, int] | set[date]) -> Streak:
+def longest_streak(days: Iterable[date]) -> Streak:
     """The longest run of consecutive days with a film; the earliest such run on a tie."""
     best = Streak()
-    run_start: date | None = None
-    previous: date | None = None
-    length = 0
+    start: date | None = None
+    length = previous = 0
     for day in sorted(days):
-        if previous is not None and day - previous == timedelta(days=1):
+        today = day.toordinal()
+        if today == previous + 1:
             length += 1
         else:
-            run_start, length = day, 1
+            start, length = day, 1
         if length > best.days:
-            best = Streak(length, run_start, day)
-        previous = day
+            best = Streak(length, start, day)
+        previous = today
     return best

@@ -2,14 +2,10 @@
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import and_, case, func
-from sqlalchemy.orm import aliased
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from diary.core.stats.scope import Scope
-from diary.store.models import Person, Viewing, ViewingPerson, ViewingTag
+from diary.core.stats.scope import Scope, rows, where
 
 TOP = 10
 MAX_BITS = 60  # people a 64-bit sum can hold as a set
@@ -28,30 +24,32 @@ def company(session: Session, scope: Scope) -> list[Company]:
     viewing in the order of the viewing_person key), and the sets are counted: a handful of
     rows, from which Python adds up the pairs.
     """
-    everyone = list(session.execute(select(col(Person.id), col(Person.name))))
+    everyone = list(rows(session, "SELECT id, name FROM person ORDER BY id", {}))
     if not everyone:
         return []
     if len(everyone) > MAX_BITS:
         return _company_by_pairs(session, scope)
-    bits = {person_id: 1 << i for i, (person_id, _) in enumerate(everyone)}
-    person_id = col(ViewingPerson.person_id)
-    mask = func.sum(case(bits, value=person_id, else_=0)).label("mask")
-    per_viewing: Any = select(mask).group_by(col(ViewingPerson.viewing_id))
-    per_viewing = scope.joined(per_viewing, col(ViewingPerson.viewing_id)).where(*scope.dates())
-    sets = per_viewing.subquery()
+    bits = {int(person_id): 1 << i for i, (person_id, _) in enumerate(everyone)}
+    cases = " ".join(f"WHEN {person_id} THEN {bit}" for person_id, bit in bits.items())
+    mask = f"CAST(sum(CASE vp.person_id {cases} ELSE 0 END) AS BIGINT)"
+    query = (  # a set of one person (a single bit) has no company: left out before counting
+        f"SELECT s.mask, count(*) FROM (SELECT {mask} AS mask FROM viewing_person vp "
+        f"{where(scope.in_period('vp.viewing_id'))} GROUP BY vp.viewing_id "
+        f"HAVING ({mask} & ({mask} - 1)) != 0) s GROUP BY s.mask"
+    )
     pairs: dict[int, Counter[int]] = {i: Counter() for i, _ in everyone}
-    for found, count in session.execute(select(sets.c.mask, func.count()).group_by(sets.c.mask)):
+    for found, count in rows(session, query, scope.params):
         present = [i for i, bit in bits.items() if int(found) & bit]
         for one in present:
             for other in present:
                 if one != other:
                     pairs[one][other] += count
-    names = dict(everyone)
+    names: dict[int, str] = dict(everyone)
     return [
         Company(
             p.name,
             sorted(
-                ((names[i], n) for i, n in pairs.get(p.id or 0, Counter()).items()),
+                ((names[i], n) for i, n in pairs.get(p.id, Counter()).items()),
                 key=lambda pair: (-pair[1], pair[0]),
             ),
         )
@@ -61,50 +59,35 @@ def company(session: Session, scope: Scope) -> list[Company]:
 
 def _company_by_pairs(session: Session, scope: Scope) -> list[Company]:
     """The same, by joining the parts of each viewing to each other (for many people)."""
-    mine = aliased(ViewingPerson)
-    theirs = aliased(ViewingPerson)
-    other = aliased(Person)
-    person_id, viewing_id = col(mine.person_id), col(mine.viewing_id)
-    count = func.count()
     query = (
-        select(person_id, col(other.name), count)
-        .select_from(mine)
-        .join(
-            theirs,
-            and_(col(theirs.viewing_id) == viewing_id, col(theirs.person_id) != person_id),
-        )
-        .join(other, col(other.id) == col(theirs.person_id))
-        .join(Viewing, col(Viewing.id) == viewing_id)
-        .where(*scope.dates(), person_id.in_(scope.person_ids))
-        .group_by(person_id, col(other.id), col(other.name))
-        .order_by(person_id, count.desc(), col(other.name))
+        "SELECT mine.person_id, other.name, count(*) AS n FROM viewing_person mine "
+        "JOIN viewing_person theirs ON theirs.viewing_id = mine.viewing_id "
+        "AND theirs.person_id != mine.person_id "
+        "JOIN person other ON other.id = theirs.person_id "
+        f"{where([*scope.in_period('mine.viewing_id'), 'mine.person_id IN :people'])} "
+        "GROUP BY mine.person_id, other.id, other.name "
+        "ORDER BY mine.person_id, n DESC, other.name"
     )
-    together: dict[int, list[tuple[str, int]]] = {p.id or 0: [] for p in scope.people}
-    for person_id, name, n in session.execute(query):
+    together: dict[int, list[tuple[str, int]]] = {p.id: [] for p in scope.people}
+    for person_id, name, n in rows(session, query, scope.params):
         together[person_id].append((name, n))
-    return [Company(p.name, together[p.id or 0]) for p in scope.people]
+    return [Company(p.name, together[p.id]) for p in scope.people]
 
 
 def tags(session: Session, scope: Scope, limit: int = TOP) -> list[tuple[str, int]]:
-    count = func.count()
+    conditions = scope.viewings()
+    joined = "JOIN viewing v ON v.id = t.viewing_id" if conditions else ""
     query = (
-        select(col(ViewingTag.tag), count)
-        .join(Viewing, col(Viewing.id) == col(ViewingTag.viewing_id))
-        .where(*scope.viewings())
-        .group_by(col(ViewingTag.tag))
-        .order_by(count.desc(), col(ViewingTag.tag))
-        .limit(limit)
+        f"SELECT t.tag, count(*) AS n FROM viewing_tag t {joined} {where(conditions)} "
+        f"GROUP BY t.tag ORDER BY n DESC, t.tag LIMIT {int(limit)}"
     )
-    return [(tag, n) for tag, n in session.execute(query)]
+    return [(tag, n) for tag, n in rows(session, query, scope.params)]
 
 
 def places(session: Session, scope: Scope, limit: int = TOP) -> list[tuple[str, int]]:
-    count = func.count()
+    conditions = ["v.place IS NOT NULL", "v.place != ''", *scope.viewings()]
     query = (
-        select(col(Viewing.place), count)
-        .where(col(Viewing.place).is_not(None), col(Viewing.place) != "", *scope.viewings())
-        .group_by(col(Viewing.place))
-        .order_by(count.desc(), col(Viewing.place))
-        .limit(limit)
+        f"SELECT v.place, count(*) AS n FROM viewing v {where(conditions)} "
+        f"GROUP BY v.place ORDER BY n DESC, v.place LIMIT {int(limit)}"
     )
-    return [(place, n) for place, n in session.execute(query)]
+    return [(place, n) for place, n in rows(session, query, scope.params)]

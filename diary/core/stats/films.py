@@ -8,11 +8,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import func
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from diary.core.stats.scope import Scope
-from diary.store.models import Film, FilmFact, Viewing
+from diary.core.stats.scope import Scope, rows, where
 
 MINUTES = re.compile(r"\d{1,4}")
 
@@ -31,24 +29,32 @@ class Films:
 
 
 def films(session: Session, scope: Scope) -> Films:
+    """One row per film in scope (its year and viewings) and per runtime fact it has, the
+    first source's first: viewings are counted per film through the film index before any
+    film is looked at."""
     found = Films()
     per_film: dict[int, int] = {}
     decades = Counter[int | None]()
+    runtimes: dict[int, int] = {}
     query = (
-        select(col(Viewing.film_id), col(Film.year), func.count())
-        .join(Film, col(Film.id) == col(Viewing.film_id))
-        .where(*scope.viewings())
-        .group_by(col(Viewing.film_id), col(Film.year))
+        "SELECT c.film_id, f.year, c.n, ff.value FROM ("
+        f"SELECT v.film_id AS film_id, count(*) AS n FROM viewing v {where(scope.viewings())} "
+        "GROUP BY v.film_id) c JOIN film f ON f.id = c.film_id "
+        "LEFT JOIN film_fact ff ON ff.film_id = c.film_id AND ff.kind = 'runtime' "
+        "ORDER BY c.film_id, ff.source, ff.position"
     )
-    for film_id, year, count in session.execute(query):
-        per_film[film_id] = count
-        decades[year // 10 * 10 if year is not None else None] += count
+    for film_id, year, count, runtime in rows(session, query, scope.params):
+        if film_id not in per_film:
+            per_film[film_id] = count
+            decades[year // 10 * 10 if year is not None else None] += count
+        match = MINUTES.search(runtime or "")
+        if film_id not in runtimes and match and int(match.group()) > 0:
+            runtimes[film_id] = int(match.group())
     found.distinct = len(per_film)
     found.decades = [
         (f"{d}s" if d is not None else "No year", decades[d])
         for d in sorted(decades, key=lambda d: (d is None, d or 0))
     ]
-    runtimes = _runtimes(session, scope)
     for film_id, count in per_film.items():
         minutes = runtimes.get(film_id)
         if minutes is None:
@@ -56,20 +62,4 @@ def films(session: Session, scope: Scope) -> Films:
         else:
             found.minutes += minutes * count
             found.timed_viewings += count
-    return found
-
-
-def _runtimes(session: Session, scope: Scope) -> dict[int, int]:
-    """Film id -> minutes, for films in scope with a runtime fact (the first source's)."""
-    in_scope = select(col(Viewing.film_id)).where(*scope.viewings())
-    query = (
-        select(col(FilmFact.film_id), col(FilmFact.value))
-        .where(FilmFact.kind == "runtime", col(FilmFact.film_id).in_(in_scope))
-        .order_by(col(FilmFact.film_id), col(FilmFact.source), col(FilmFact.position))
-    )
-    found: dict[int, int] = {}
-    for film_id, value in session.execute(query):
-        match = MINUTES.search(value or "")
-        if film_id not in found and match and int(match.group()) > 0:
-            found[film_id] = int(match.group())
     return found

@@ -1,23 +1,23 @@
 """How people rated: entries, first watches and rewatches, histograms, averages, the best-
 and worst-rated films, and the viewings where co-viewers disagreed most."""
 
+import heapq
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Integer, and_, case, cast, func
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from diary.core.stats.scope import Scope
-from diary.store.models import Film, Person, Viewing, ViewingPerson
+from diary.base.titles import display
+from diary.core.stats.scope import Scope, Watcher, rows, where
 
 TOP = 5
 
 
 @dataclass
 class PersonRatings:
-    person: Person
+    person: Watcher
     entries: int = 0
     first_watches: int = 0
     rewatches: int = 0
@@ -36,41 +36,54 @@ class PersonRatings:
         return round(halves / self.rated / 2, 2)
 
 
+@dataclass(frozen=True)
+class FilmName:
+    """A film as the figures name it."""
+
+    id: int
+    title: str
+    year: int | None
+
+    @property
+    def label(self) -> str:
+        return display(self.title, self.year)
+
+
 @dataclass
 class RatedFilm:
-    film: Film
+    film: FilmName
     average: float  # stars
     ratings: int
 
 
 @dataclass
 class Disagreement:
-    film: Film
+    film: FilmName
     watched_on: date | None
     spread: float  # stars between the highest and the lowest rating
     ratings: list[tuple[str, float]]  # (person, stars), highest first
 
 
 def per_person(session: Session, scope: Scope) -> list[PersonRatings]:
-    """Each person's entries, first watches, rewatches and ratings: one row per person, the
-    histogram counted in SQL (a column per half star)."""
+    """Each person's entries, first watches, rewatches and ratings, counted in SQL per
+    person, rating and rewatch flag (all time, an index holds exactly those)."""
     found = {p.id: PersonRatings(p) for p in scope.people}
-    rating = col(ViewingPerson.rating)
-    halves = [func.sum(case((rating == h, 1), else_=0)) for h in range(1, 11)]
-    query = select(
-        col(ViewingPerson.person_id),
-        func.count(),
-        func.sum(case((col(ViewingPerson.rewatch), 1), else_=0)),
-        *halves,
-    ).group_by(col(ViewingPerson.person_id))
-    query = scope.joined(query, col(ViewingPerson.viewing_id)).where(*scope.parts())
-    for person_id, entries, rewatches, *counts in session.execute(query):
+    query = (
+        "SELECT vp.person_id, vp.rating, vp.rewatch, count(*) "
+        f"FROM viewing_person vp {where(scope.parts())} "
+        "GROUP BY vp.person_id, vp.rating, vp.rewatch"
+    )
+    for person_id, rating, rewatch, count in rows(session, query, scope.params):
         mine = found.get(person_id)
         if mine is None:
             continue
-        mine.entries, mine.rewatches = entries, int(rewatches or 0)
-        mine.first_watches = entries - mine.rewatches
-        mine.histogram = {h: int(n or 0) for h, n in zip(range(1, 11), counts, strict=True)}
+        mine.entries += count
+        if rewatch:
+            mine.rewatches += count
+        else:
+            mine.first_watches += count
+        if rating in mine.histogram:
+            mine.histogram[rating] += count
     return list(found.values())
 
 
@@ -78,46 +91,33 @@ def rated_films(
     session: Session, scope: Scope, limit: int = TOP
 ) -> tuple[list[RatedFilm], list[RatedFilm]]:
     """The films with the highest and the lowest average rating in scope; on a tie, more
-    ratings first, then the title. Ratings are summed per viewing first (in the order of the
-    viewing_person key), then per film: far cheaper than joining every rating to its film."""
-    rating = col(ViewingPerson.rating)
-    per_viewing: Any = (
-        select(
-            col(ViewingPerson.viewing_id).label("viewing_id"),
-            func.sum(rating).label("total"),
-            func.count(rating).label("n"),
-        )
-        .where(rating.is_not(None))
-        .group_by(col(ViewingPerson.viewing_id))
-    )
-    per_viewing = scope.joined(per_viewing, col(ViewingPerson.viewing_id)).where(*scope.parts())
-    rated = per_viewing.subquery()
-    # A sum of sums is a NUMERIC on PostgreSQL (a Decimal in Python): whole numbers here.
+    ratings first, then the title."""
+    conditions = ["vp.rating IS NOT NULL", *scope.parts()]
     query = (
-        select(
-            col(Viewing.film_id),
-            cast(func.sum(rated.c.total), Integer),
-            cast(func.sum(rated.c.n), Integer),
-        )
-        .join(rated, rated.c.viewing_id == col(Viewing.id))
-        .group_by(col(Viewing.film_id))
+        "SELECT v.film_id, sum(vp.rating), count(vp.rating) FROM viewing v "
+        f"JOIN viewing_person vp ON vp.viewing_id = v.id {where(conditions)} "
+        "GROUP BY v.film_id"
     )
-    averages = [(film_id, total / n, n) for film_id, total, n in session.execute(query) if n]
+    averages = [
+        (film_id, total / n, n) for film_id, total, n in rows(session, query, scope.params) if n
+    ]
     if not averages:
         return [], []
     lowest = _leading(averages, lambda row: (row[1], -row[2]), limit)
     highest = _leading(averages, lambda row: (-row[1], -row[2]), limit)
-    films = {
-        f.id: f
-        for f in session.exec(
-            select(Film).where(col(Film.id).in_({row[0] for row in lowest + highest}))
+    films: dict[int, tuple[FilmName, str]] = {
+        film_id: (FilmName(film_id, title, year), key)
+        for film_id, title, year, key in rows(
+            session,
+            "SELECT id, title, year, title_key FROM film WHERE id IN :ids",
+            {"ids": sorted({row[0] for row in lowest + highest})},
         )
     }
 
-    def ordered(rows: list[tuple[int, float, int]], best: bool) -> list[RatedFilm]:
+    def ordered(found: list[tuple[int, float, int]], best: bool) -> list[RatedFilm]:
         sign = -1 if best else 1
-        rows = sorted(rows, key=lambda r: (sign * r[1], -r[2], films[r[0]].title_key, r[0]))
-        return [RatedFilm(films[i], round(avg / 2, 2), n) for i, avg, n in rows[:limit]]
+        found = sorted(found, key=lambda r: (sign * r[1], -r[2], films[r[0]][1], r[0]))
+        return [RatedFilm(films[i][0], round(avg / 2, 2), n) for i, avg, n in found[:limit]]
 
     return ordered(highest, True), ordered(lowest, False)
 
@@ -127,51 +127,74 @@ def _leading(
 ) -> list[tuple[int, float, int]]:
     """The first `limit` rows by `key`, and every row tied with the last of them (the title
     decides among those)."""
-    ordered = sorted(rows, key=key)
-    if len(ordered) <= limit:
-        return ordered
-    last = key(ordered[limit - 1])
-    return [row for row in ordered if key(row) <= last]
+    if len(rows) <= limit:
+        return sorted(rows, key=key)
+    last = key(heapq.nsmallest(limit, rows, key=key)[-1])
+    return sorted((row for row in rows if key(row) <= last), key=key)
 
 
-def disagreements(session: Session, scope: Scope, limit: int = TOP) -> list[Disagreement]:
-    """Viewings rated by two or more people, widest gap between their ratings first."""
-    rating = col(ViewingPerson.rating)
-    spread = (func.max(rating) - func.min(rating)).label("spread")
-    widest = (
-        select(col(ViewingPerson.viewing_id), spread)
-        .where(rating.is_not(None))
-        .group_by(col(ViewingPerson.viewing_id))
-        .having(and_(func.count(rating) >= 2, func.max(rating) > func.min(rating)))
-        .order_by(spread.desc(), col(ViewingPerson.viewing_id))
-        .limit(limit)
-    )
-    widest = scope.joined(widest, col(ViewingPerson.viewing_id)).where(*scope.parts())
-    rows = list(session.execute(widest))
-    if not rows:
+def disagreements(
+    session: Session, scope: Scope, limit: int = TOP, people: list[PersonRatings] | None = None
+) -> list[Disagreement]:
+    """Viewings rated by two or more people, widest gap between their ratings first.
+
+    With the people's ratings at hand (`per_person` of the same scope), the widest gap there
+    can be is known: the highest rating anyone gave less the lowest. A large diary usually
+    has several viewings that wide, and the first of them (in id order) are found by reading
+    the viewings only until there are enough; else every viewing is ranked.
+    """
+    per_viewing = f"FROM viewing_person vp {where(scope.parts())} GROUP BY vp.viewing_id "
+    spread = "max(vp.rating) - min(vp.rating)"
+    widest: list[Any] = []
+    if people is not None:
+        given = [h for p in people for h, n in p.histogram.items() if n]
+        gap = max(given, default=0) - min(given, default=0)
+        if gap <= 0:
+            return []  # one rating value (or none) leaves nothing to disagree about
+        widest = list(
+            rows(
+                session,
+                f"SELECT vp.viewing_id, {spread} {per_viewing}HAVING {spread} >= {int(gap)} "
+                f"ORDER BY vp.viewing_id LIMIT {int(limit)}",
+                scope.params,
+            )
+        )
+    if len(widest) < limit:
+        widest = list(  # two different ratings make two ratings: no count needed
+            rows(
+                session,
+                f"SELECT vp.viewing_id, {spread} AS spread {per_viewing}"
+                "HAVING max(vp.rating) > min(vp.rating) "
+                f"ORDER BY spread DESC, vp.viewing_id LIMIT {int(limit)}",
+                scope.params,
+            )
+        )
+    if not widest:
         return []
-    ids = [viewing_id for viewing_id, _ in rows]
+    ids = [viewing_id for viewing_id, _ in widest]
     viewings = {
-        v.id: (v, f)
-        for v, f in session.execute(
-            select(Viewing, Film)
-            .join(Film, col(Film.id) == col(Viewing.film_id))
-            .where(col(Viewing.id).in_(ids))
+        viewing_id: (day, FilmName(film_id, title, year))
+        for viewing_id, day, film_id, title, year in rows(
+            session,
+            "SELECT v.id, v.watched_on, f.id, f.title, f.year FROM viewing v "
+            "JOIN film f ON f.id = v.film_id WHERE v.id IN :ids",
+            {"ids": ids},
+            dates=["watched_on"],
         )
     }
     said: dict[int, list[tuple[str, float]]] = {i: [] for i in ids}
-    parts = (
-        select(col(ViewingPerson.viewing_id), col(Person.name), rating)
-        .join(Person, col(Person.id) == col(ViewingPerson.person_id))
-        .where(col(ViewingPerson.viewing_id).in_(ids), rating.is_not(None))
-    )
-    if scope.named:
-        parts = parts.where(col(ViewingPerson.person_id).in_(scope.person_ids))
-    for viewing_id, name, halves in session.execute(parts):
+    mine = "AND vp.person_id IN :people" if scope.named else ""
+    for viewing_id, name, halves in rows(
+        session,
+        "SELECT vp.viewing_id, p.name, vp.rating FROM viewing_person vp "
+        "JOIN person p ON p.id = vp.person_id "
+        f"WHERE vp.viewing_id IN :ids AND vp.rating IS NOT NULL {mine}",
+        {"ids": ids, "people": scope.person_ids},
+    ):
         said[viewing_id].append((name, halves / 2))
     found = []
-    for viewing_id, gap in rows:
-        viewing, film = viewings[viewing_id]
+    for viewing_id, gap in widest:
+        day, film = viewings[viewing_id]
         ordered = sorted(said[viewing_id], key=lambda pair: (-pair[1], pair[0]))
-        found.append(Disagreement(film, viewing.watched_on, gap / 2, ordered))
+        found.append(Disagreement(film, day, gap / 2, ordered))
     return found
