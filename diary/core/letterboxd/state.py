@@ -97,7 +97,9 @@ class State:
         self.films = FilmResolver(session, self.now)
         top = session.execute(select(func.max(Viewing.id))).scalar()
         self.next_viewing = (top or 0) + 1
+        # import-format rows so far of each film and date the person had viewings of
         self.occurrences: dict[tuple[int, date | None], int] = {}
+        self.unkeyed_before: int | None = None  # the first viewing id of those rows' pass
         self.claimed: set[int] = set()
         # diary.csv entry links seen in this import: their reviews are not entries of their own
         self.entry_keys: set[str] = set()
