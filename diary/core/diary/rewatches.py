@@ -113,20 +113,61 @@ def say_flips(session: Session, changed: list[Flip], quiet_about: int | None = N
 
 def keep_disagreeing(session: Session, person_id: int, first_new_viewing: int) -> None:
     """Imported entries (ids from `first_new_viewing` on) whose flag is not what the dates
-    say were flagged by the person in the file: they are kept as set by hand."""
+    say were flagged by the person in the file: they are kept as set by hand. The person's
+    other entries of those films then follow the dates (unless set by hand), and the person
+    is told which turned over.
+
+    A film's entries are read once, in the order of the dates (an entry without a date
+    first, then by date, then as logged): the first is a first time, every other a rewatch.
+    500 films at a time, so memory stays flat however large the import."""
+    from diary.store.bulk import IN_KEYS, fetch, json_list
+
     session.flush()
-    films = [
+    films = sorted(
         row[0]
-        for row in session.connection().execute(
-            text(
-                "SELECT DISTINCT v.film_id FROM viewing v JOIN viewing_person vp "
-                "ON vp.viewing_id = v.id WHERE vp.person_id = :p AND v.id >= :first"
-            ),
+        for row in fetch(
+            session,
+            "SELECT DISTINCT v.film_id FROM viewing v JOIN viewing_person vp "
+            "ON vp.viewing_id = v.id WHERE vp.person_id = :p AND v.id >= :first",
             {"p": person_id, "first": first_new_viewing},
         )
-    ]
-    _file_flags_kept(session, person_id, films, "v.id >= :first", {"first": first_new_viewing})
-    older = [f for f in settle(session, [person_id], films) if f.viewing_id < first_new_viewing]
+    )
+    older: list[Flip] = []
+    for start in range(0, len(films), _CHUNK):
+        rows = fetch(
+            session,
+            "SELECT v.id, v.film_id, vp.rewatch, vp.rewatch_by_hand FROM viewing v "
+            "JOIN viewing_person vp ON vp.viewing_id = v.id "
+            f"WHERE vp.person_id = :p AND v.film_id {IN_KEYS} "
+            "ORDER BY v.film_id, v.watched_on IS NOT NULL, v.watched_on, v.id",
+            {"p": person_id, "keys": json_list(films[start : start + _CHUNK])},
+        )
+        by_hand: list[dict[str, object]] = []
+        flips: list[Flip] = []
+        film = None
+        for viewing_id, film_id, rewatch, hand in rows:
+            said = film_id == film  # an earlier entry of the film comes before it
+            film = film_id
+            if viewing_id >= first_new_viewing:
+                if (disagrees := bool(rewatch) != said) != bool(hand):
+                    by_hand.append({"v": viewing_id, "p": person_id, "by_hand": disagrees})
+            elif not hand and bool(rewatch) != said:
+                flips.append(Flip(viewing_id, person_id, said))
+        if by_hand:
+            session.connection().execute(  # bulk-inserted rows: none is loaded in the session
+                text(
+                    "UPDATE viewing_person SET rewatch_by_hand = :by_hand "
+                    "WHERE viewing_id = :v AND person_id = :p"
+                ),
+                by_hand,
+            )
+        older += sorted(flips, key=lambda flip: flip.viewing_id)
+    for flip in older:
+        part = session.get(ViewingPerson, (flip.viewing_id, flip.person_id))
+        if part is not None:
+            part.rewatch = flip.rewatch
+            session.add(part)
+    session.flush()
     say_flips(session, older)
 
 
