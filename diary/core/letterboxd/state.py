@@ -99,7 +99,8 @@ class State:
         self.next_viewing = (top or 0) + 1
         # import-format rows so far of each film and date the person had viewings of
         self.occurrences: dict[tuple[int, date | None], int] = {}
-        self.unkeyed_before: int | None = None  # the first viewing id of those rows' pass
+        # the first viewing id of those rows' pass (0: the person had no viewing before it)
+        self.unkeyed_before: int | None = None
         self.claimed: set[int] = set()
         # diary.csv entry links seen in this import: their reviews are not entries of their own
         self.entry_keys: set[str] = set()

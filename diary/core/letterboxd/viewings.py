@@ -140,7 +140,7 @@ def add_entries(state: State, rows: Sequence[Row], ids: Resolved) -> None:
 def _had(state: State, film_ids: set[int], before: int) -> Counter[tuple[int, date | None]]:
     """How many viewings of each film and date this person had among viewings older than
     `before` (those that were there before this pass began)."""
-    if not film_ids:
+    if not film_ids or not before:
         return Counter()
     rows = fetch(
         state.session,
@@ -164,7 +164,13 @@ def add_unkeyed_entries(state: State, rows: Sequence[Row], ids: Resolved) -> Non
     n viewings of it before these rows began; each later one is added (so the count then
     equals the rows). Only the rows of such film-and-date pairs are counted as they come."""
     if state.unkeyed_before is None:  # the first chunk of the pass
-        state.unkeyed_before = state.next_viewing
+        had_any = fetch(
+            state.session,
+            "SELECT 1 FROM viewing_person WHERE person_id = :person LIMIT 1",
+            {"person": state.person_id},
+        )
+        # a person with no viewing yet had none of any film: nothing to look up
+        state.unkeyed_before = state.next_viewing if had_any else 0
     had = _had(state, _films(ids), state.unkeyed_before)
     entries = state.tally("diary entries")
     new: list[NewViewing] = []
