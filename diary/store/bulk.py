@@ -11,7 +11,7 @@ from typing import Any, cast
 from sqlalchemy import Table
 from sqlmodel import Session, SQLModel
 
-from diary.store.dialect import catch_up_ids, driver_fetch, marks
+from diary.store.dialect import catch_up_ids, driver_fetch, driver_query, marks
 
 IN_KEYS = "IN :keys"
 
@@ -30,6 +30,20 @@ def fetch(session: Session, sql: str, params: dict[str, Any]) -> list[tuple[Any,
     """Rows of a query (none for a statement that returns none), read straight from the
     driver inside the session's transaction (no result objects per row)."""
     return driver_fetch(session.connection(), sql, params)
+
+
+def execute_many(session: Session, sql: str, rows: list[dict[str, Any]]) -> None:
+    """One statement (`:name` parameters) run for each of `rows`, straight through the
+    driver inside the session's transaction (no SQL layer work per row)."""
+    if not rows:
+        return
+    connection = session.connection()
+    sql, _ = driver_query(connection.dialect, sql, {})
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(sql, rows)
+    finally:
+        cursor.close()
 
 
 def insert_rows(session: Session, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
