@@ -217,13 +217,18 @@ class FilmResolver:
         if self.next_id == self.first_new_id:
             return []
         lines = []
+        pools: dict[int, list[Listed]] = {}  # the nominees near each year, made once a year
         for title, year in fetch(
             session,
             "SELECT title, year FROM film WHERE id >= :first AND year IS NOT NULL "
             "ORDER BY title_key, year",
             {"first": self.first_new_id},
         ):
-            near = [f for y in range(year - FAR - 1, year + FAR + 2) for f in by_year.get(y, [])]
+            near = pools.get(year)
+            if near is None:
+                near = pools[year] = [
+                    f for y in range(year - FAR - 1, year + FAR + 2) for f in by_year.get(y, [])
+                ]
             found = near_misses(title, year, near)
             if found:
                 names = " or ".join(f.label for f in found)
