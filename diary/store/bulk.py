@@ -51,10 +51,19 @@ def insert_rows(session: Session, model: type[SQLModel], rows: list[dict[str, An
     the SQL layer; each column's own conversion (dates, times) is applied as the ORM would."""
     if not rows:
         return
+    names = list(rows[0])
+    insert_values(session, model, names, [[row[name] for name in names] for row in rows])
+
+
+def insert_values(
+    session: Session, model: type[SQLModel], names: list[str], values: list[list[Any]]
+) -> None:
+    """`insert_rows` for rows given as lists of values, in the order of `names` (the lists
+    are converted in place)."""
+    if not values:
+        return
     target = table(model)
     connection = session.connection()
-    names = list(rows[0])
-    values = [[row[name] for name in names] for row in rows]
     dialect = connection.dialect
     for index, name in enumerate(names):
         convert = target.c[name].type.dialect_impl(dialect).bind_processor(dialect)
