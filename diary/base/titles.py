@@ -2,12 +2,14 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _LEADING_ARTICLES = ("the ", "a ", "an ")
 _YEAR_SUFFIX = re.compile(r"^(?P<title>.*\S)\s*\((?P<year>\d{4})\)\s*$")
 _NOT_WORD = re.compile(r"[^\w\s]+")
 
 
+@lru_cache(maxsize=1 << 14)  # importers ask again for the same titles; bounded, so flat
 def title_key(title: str) -> str:
     """The form titles are matched on: 'Les Misérables' -> 'les miserables', 'The Her' -> 'her'."""
     decomposed = unicodedata.normalize("NFKD", title)

@@ -200,10 +200,13 @@ def list_info(file: ExportFile) -> ListInfo:
 
 
 def read_rows(
-    file: ExportFile, kind: str, progress: Progress | None = None
+    file: ExportFile, kind: str, progress: Progress | None = None, check_only: bool = False
 ) -> Iterator[Row | Unreadable]:
     """Every data row of the file: a Row, or Unreadable naming the row and why. A file that
-    breaks down (not UTF-8, broken quoting) raises BadFile; an overlong line, TooLong."""
+    breaks down (not UTF-8, broken quoting) raises BadFile; an overlong line, TooLong.
+
+    With `check_only`, the file is read through for those errors and no row is made (what a
+    row's values say is only known, and reported, when the import reads it)."""
     csv.field_size_limit(file.limits.line)
     with file.text(progress) as handle:
         reader = csv.reader(handle, strict=True)
@@ -222,6 +225,8 @@ def read_rows(
                 if not record or (len(record) == 1 and not record[0].strip()):
                     continue
                 number += 1
+                if check_only:
+                    continue
                 cells, cleaned = without_control(record)
                 try:
                     if len(cells) != len(header):
@@ -257,7 +262,7 @@ def open_source(path: Path, limits: Limits | None = None) -> tuple[Source, Expor
             try:
                 kind = detect(file)
                 info = list_info(file) if kind == "list" else None
-                for _ in read_rows(file, kind):
+                for _ in read_rows(file, kind, check_only=True):
                     pass
             except BadFile as exc:
                 if export.single:

@@ -11,7 +11,7 @@ from typing import Any, cast
 from sqlalchemy import Table
 from sqlmodel import Session, SQLModel
 
-from diary.store.dialect import catch_up_ids, driver_fetch, marks
+from diary.store.dialect import catch_up_ids, driver_fetch, driver_query, marks
 
 IN_KEYS = "IN :keys"
 
@@ -32,15 +32,38 @@ def fetch(session: Session, sql: str, params: dict[str, Any]) -> list[tuple[Any,
     return driver_fetch(session.connection(), sql, params)
 
 
+def execute_many(session: Session, sql: str, rows: list[dict[str, Any]]) -> None:
+    """One statement (`:name` parameters) run for each of `rows`, straight through the
+    driver inside the session's transaction (no SQL layer work per row)."""
+    if not rows:
+        return
+    connection = session.connection()
+    sql, _ = driver_query(connection.dialect, sql, {})
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(sql, rows)
+    finally:
+        cursor.close()
+
+
 def insert_rows(session: Session, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
     """One executemany of plain rows (all with the same keys), without the per-row work of
     the SQL layer; each column's own conversion (dates, times) is applied as the ORM would."""
     if not rows:
         return
+    names = list(rows[0])
+    insert_values(session, model, names, [[row[name] for name in names] for row in rows])
+
+
+def insert_values(
+    session: Session, model: type[SQLModel], names: list[str], values: list[list[Any]]
+) -> None:
+    """`insert_rows` for rows given as lists of values, in the order of `names` (the lists
+    are converted in place)."""
+    if not values:
+        return
     target = table(model)
     connection = session.connection()
-    names = list(rows[0])
-    values = [[row[name] for name in names] for row in rows]
     dialect = connection.dialect
     for index, name in enumerate(names):
         convert = target.c[name].type.dialect_impl(dialect).bind_processor(dialect)

@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 from diary.base import clock
 from diary.core.films.lookup import label
 from diary.core.films.matcher import Candidate, closest
+from diary.store.bulk import IN_KEYS, fetch, json_list
 from diary.store.models import (
     ChecklistItem,
     Film,
@@ -29,6 +30,7 @@ from diary.store.models import (
 )
 
 CHUNK = 500  # ids per IN (...) list, well under SQLite's limit on variables
+KEYS = 1000  # ids per `IN :keys` list (one parameter)
 
 
 def seen_union(
@@ -92,31 +94,52 @@ class Known:
 def describe(session: Session, film_ids: Select[Any] | Sequence[int]) -> Known:
     """Keys, year and IMDb id of the films: three queries per chunk of ids."""
     known = Known()
-    chunks: Iterable[Select[Any] | Sequence[int]]
-    if isinstance(film_ids, Select):
-        chunks = [film_ids]
-    else:
+    if not isinstance(film_ids, Select):
         ids = list(dict.fromkeys(film_ids))
-        chunks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
-    for chunk in chunks:
-        for film_id, key, year in session.execute(
-            select(col(Film.id), col(Film.title_key), col(Film.year)).where(col(Film.id).in_(chunk))
-        ):
-            known.keys[film_id] = {key}
-            known.year[film_id] = year
-        for film_id, key in session.execute(
-            select(col(FilmAlias.film_id), col(FilmAlias.alias_key)).where(
-                col(FilmAlias.film_id).in_(chunk)
-            )
-        ):
-            known.keys[film_id].add(key)
-        for film_id, value in session.execute(
-            select(col(FilmExternalId.film_id), col(FilmExternalId.value)).where(
-                FilmExternalId.source == "imdb", col(FilmExternalId.film_id).in_(chunk)
-            )
-        ):
-            known.imdb[film_id] = value
+        for start in range(0, len(ids), KEYS):
+            _describe_ids(session, ids[start : start + KEYS], known)
+        return known
+    for film_id, key, year in session.execute(
+        select(col(Film.id), col(Film.title_key), col(Film.year)).where(col(Film.id).in_(film_ids))
+    ):
+        known.keys[film_id] = {key}
+        known.year[film_id] = year
+    for film_id, key in session.execute(
+        select(col(FilmAlias.film_id), col(FilmAlias.alias_key)).where(
+            col(FilmAlias.film_id).in_(film_ids)
+        )
+    ):
+        known.keys[film_id].add(key)
+    for film_id, value in session.execute(
+        select(col(FilmExternalId.film_id), col(FilmExternalId.value)).where(
+            FilmExternalId.source == "imdb", col(FilmExternalId.film_id).in_(film_ids)
+        )
+    ):
+        known.imdb[film_id] = value
     return known
+
+
+def _describe_ids(session: Session, ids: list[int], known: Known) -> None:
+    """`describe` for a chunk of ids, each list of them one parameter."""
+    keys = {"keys": json_list(ids)}
+    for film_id, key, year in fetch(
+        session, f"SELECT id, title_key, year FROM film WHERE id {IN_KEYS} ORDER BY id", keys
+    ):
+        known.keys[film_id] = {key}
+        known.year[film_id] = year
+    for film_id, key in fetch(
+        session,
+        f"SELECT film_id, alias_key FROM film_alias WHERE film_id {IN_KEYS} ORDER BY id",
+        keys,
+    ):
+        known.keys[film_id].add(key)
+    for film_id, value in fetch(
+        session,
+        "SELECT film_id, value FROM film_external_id "
+        f"WHERE source = 'imdb' AND film_id {IN_KEYS} ORDER BY id",
+        keys,
+    ):
+        known.imdb[film_id] = value
 
 
 def match(seen: Known, listed: Known) -> dict[int, int]:

@@ -9,8 +9,9 @@ hand (`--rewatch`/`--first-time`, or a Letterboxd row whose Rewatch disagrees wi
 is kept as it is and shown as set by hand.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import bindparam, text
 from sqlmodel import Session
@@ -34,6 +35,8 @@ WHERE vp.person_id IN :people AND t.film_id IN :films AND {{which}}
 ORDER BY t.id, vp.person_id
 """
 _CHUNK = 500
+_READ = 100  # films whose older entries an import's settling reads at a time
+_BATCH = 5000  # imported entries read at a time
 _NAMED = 5  # more entries turned over than this are counted, not listed
 _ALL = "1 = 1"
 _NOT_BY_HAND = "vp.rewatch_by_hand = FALSE"  # and only those whose flag the dates change
@@ -113,21 +116,84 @@ def say_flips(session: Session, changed: list[Flip], quiet_about: int | None = N
 
 def keep_disagreeing(session: Session, person_id: int, first_new_viewing: int) -> None:
     """Imported entries (ids from `first_new_viewing` on) whose flag is not what the dates
-    say were flagged by the person in the file: they are kept as set by hand."""
+    say were flagged by the person in the file: they are kept as set by hand. The person's
+    other entries of those films then follow the dates (unless set by hand), and the person
+    is told which turned over.
+
+    Of a film's entries in the order of the dates (an entry without a date first, then by
+    date, then as logged) the first is a first time, every other a rewatch. So the imported
+    entries are read in the order they were made, twice (to find each film's first, then to
+    flag them) a few thousand at a time, and the person's older entries of those films a
+    hundred films at a time: memory stays flat however large the import."""
+    from diary.store.bulk import IN_KEYS, execute_many, fetch, json_list
+
     session.flush()
-    films = [
-        row[0]
-        for row in session.connection().execute(
-            text(
-                "SELECT DISTINCT v.film_id FROM viewing v JOIN viewing_person vp "
-                "ON vp.viewing_id = v.id WHERE vp.person_id = :p AND v.id >= :first"
-            ),
-            {"p": person_id, "first": first_new_viewing},
+    first: dict[int, tuple[bool, str, int]] = {}  # film -> the key of its first entry
+    for batch in _imported(session, person_id, first_new_viewing):
+        for viewing_id, film_id, watched_on, _, _ in batch:
+            key = _order(watched_on, viewing_id)
+            if film_id not in first or key < first[film_id]:
+                first[film_id] = key
+    films = sorted(first)
+    older: list[tuple[int, int, Flip]] = []  # with where `settle` would have listed each
+    for start in range(0, len(films), _READ):
+        chunk = films[start : start + _READ]
+        rank = {film: (start + n) // _CHUNK for n, film in enumerate(chunk)}
+        rows = fetch(
+            session,
+            "SELECT v.id, v.film_id, v.watched_on, vp.rewatch, vp.rewatch_by_hand FROM viewing v "
+            "JOIN viewing_person vp ON vp.viewing_id = v.id "
+            # by film and id (its index holds both): only the entries from before the import
+            f"WHERE +vp.person_id = :p AND v.id < :first AND v.film_id {IN_KEYS}",
+            {"p": person_id, "first": first_new_viewing, "keys": json_list(chunk)},
         )
-    ]
-    _file_flags_kept(session, person_id, films, "v.id >= :first", {"first": first_new_viewing})
-    older = [f for f in settle(session, [person_id], films) if f.viewing_id < first_new_viewing]
-    say_flips(session, older)
+        for viewing_id, film_id, watched_on, _, _ in rows:
+            first[film_id] = min(first[film_id], _order(watched_on, viewing_id))
+        for viewing_id, film_id, _, rewatch, hand in rows:
+            said = viewing_id != first[film_id][2]
+            if not hand and bool(rewatch) != said:
+                older.append((rank[film_id], viewing_id, Flip(viewing_id, person_id, said)))
+    for batch in _imported(session, person_id, first_new_viewing):
+        by_hand = [
+            {"v": viewing_id, "p": person_id, "by_hand": disagrees}
+            for viewing_id, film_id, _, rewatch, hand in batch
+            if (disagrees := bool(rewatch) != (viewing_id != first[film_id][2])) != bool(hand)
+        ]
+        # bulk-inserted rows: none is loaded in the session
+        execute_many(
+            session,
+            "UPDATE viewing_person SET rewatch_by_hand = :by_hand "
+            "WHERE viewing_id = :v AND person_id = :p",
+            by_hand,
+        )
+    flips = [flip for _, _, flip in sorted(older, key=lambda item: item[:2])]
+    for flip in flips:
+        part = session.get(ViewingPerson, (flip.viewing_id, flip.person_id))
+        if part is not None:
+            part.rewatch = flip.rewatch
+            session.add(part)
+    session.flush()
+    say_flips(session, flips)
+
+
+def _order(watched_on: str | None, viewing_id: int) -> tuple[bool, str, int]:
+    """Where an entry comes among the person's entries of its film."""
+    return (watched_on is not None, watched_on or "", viewing_id)
+
+
+def _imported(session: Session, person_id: int, first: int) -> Iterator[list[tuple[Any, ...]]]:
+    """The person's entries from `first` on, in the order made, a few thousand at a time."""
+    from diary.store.bulk import fetch
+
+    last = fetch(session, "SELECT max(id) FROM viewing", {})[0][0] or 0
+    for start in range(first, last + 1, _BATCH):
+        yield fetch(
+            session,
+            "SELECT v.id, v.film_id, v.watched_on, vp.rewatch, vp.rewatch_by_hand FROM viewing v "
+            "JOIN viewing_person vp ON vp.viewing_id = v.id "
+            "WHERE +vp.person_id = :p AND v.id >= :start AND v.id < :end ORDER BY v.id",
+            {"p": person_id, "start": start, "end": start + _BATCH},
+        )
 
 
 def follow_removal(session: Session, person_id: int, films: Iterable[int], source: str) -> None:

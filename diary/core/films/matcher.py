@@ -137,14 +137,20 @@ def near_misses(
     """Listed films a title and year might mean but the rules did not take: the same title a
     few years further off or shared by several, or a title nearly the same (one letter, a
     numeral) within two years. Suggestions only, best first."""
-    from rapidfuzz import fuzz, process
-
     if year is None:
         return []
     pool = [f for f in listed if f.year is not None and abs(f.year - year) <= FAR + 1]
+    return nearest(compact_key(title), pool, [f.key for f in pool], limit)
+
+
+def nearest(key: str, pool: Sequence[Listed], keys: Sequence[str], limit: int = 3) -> list[Listed]:
+    """`near_misses` among a pool already picked by year (`keys`: each one's compact key),
+    for callers that ask about many titles of the same years."""
+    from rapidfuzz import fuzz, process
+
     found = process.extract(
-        compact_key(title),
-        [f.key for f in pool],
+        key,
+        keys,
         scorer=fuzz.ratio,
         score_cutoff=SIMILAR,
         limit=None,

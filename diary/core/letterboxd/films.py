@@ -33,7 +33,7 @@ from sqlmodel import Session, col, select
 
 from diary.base.titles import display, title_key
 from diary.core.checklists.lists import BUILTIN
-from diary.core.films.matcher import FAR, Candidate, Listed, closest, compact_key, near_misses
+from diary.core.films.matcher import FAR, Candidate, Listed, closest, compact_key, nearest
 from diary.core.letterboxd.records import FilmRef
 from diary.store.bulk import IN_KEYS, fetch, insert_rows, json_list
 from diary.store.models import Film, FilmAlias, FilmExternalId
@@ -217,14 +217,19 @@ class FilmResolver:
         if self.next_id == self.first_new_id:
             return []
         lines = []
+        # the nominees near each year and their keys, made once a year
+        pools: dict[int, tuple[list[Listed], list[str]]] = {}
         for title, year in fetch(
             session,
             "SELECT title, year FROM film WHERE id >= :first AND year IS NOT NULL "
             "ORDER BY title_key, year",
             {"first": self.first_new_id},
         ):
-            near = [f for y in range(year - FAR - 1, year + FAR + 2) for f in by_year.get(y, [])]
-            found = near_misses(title, year, near)
+            if year not in pools:
+                years = range(year - FAR - 1, year + FAR + 2)
+                near = [f for y in years for f in by_year.get(y, [])]
+                pools[year] = (near, [f.key for f in near])
+            found = nearest(compact_key(title), *pools[year])
             if found:
                 names = " or ".join(f.label for f in found)
                 lines.append(f"{display(title, year)} may be {names} (not ticked)")

@@ -67,13 +67,25 @@ def _seen_and_rated(state: State, rows: Sequence[Row], ids: Sequence[int | Unatt
     apply_ratings(state, rows, ids)
 
 
+def _any(row: Row) -> bool:
+    return True
+
+
+def _dated(row: Row) -> bool:
+    return not row.bare
+
+
+def _bare(row: Row) -> bool:
+    return row.bare
+
+
 LATER_PASSES: list[tuple[str, Handler, Callable[[Row], bool]]] = [
-    ("diary", add_entries, lambda row: True),
-    ("import-diary", add_unkeyed_entries, lambda row: not row.bare),
-    ("reviews", attach_reviews, lambda row: True),
-    ("watched", mark_seen, lambda row: True),
-    ("import-diary", _seen_and_rated, lambda row: row.bare),
-    ("ratings", apply_ratings, lambda row: True),
+    ("diary", add_entries, _any),
+    ("import-diary", add_unkeyed_entries, _dated),
+    ("reviews", attach_reviews, _any),
+    ("watched", mark_seen, _any),
+    ("import-diary", _seen_and_rated, _bare),
+    ("ratings", apply_ratings, _any),
 ]
 
 
@@ -113,14 +125,23 @@ def import_letterboxd(
         if file.kind == "list":
             _import_list(state, file, advance)
         elif file.kind in FIRST_PASS:
-            _run(state, file, FIRST_PASS[file.kind], lambda row: True, advance)
+            _run(state, file, FIRST_PASS[file.kind], _any, advance)
     kinds = {file.kind for file in files}
+    bare: dict[str, int] = {}  # bare rows of each import-format file, counted on its first pass
     for wanted, handler, keep in LATER_PASSES:
         if wanted == "watched" and source.complete:
             entries_gone(state, kinds, prune)
         for file in files:
-            if file.kind == wanted:
-                _run(state, file, handler, keep, advance)
+            if file.kind != wanted:
+                continue
+            if keep is _bare and bare.get(file.name) == 0:
+                # the other pass read every row of the file and none was bare: nothing to do
+                if advance is not None:
+                    advance(file.size)
+                continue
+            left = _run(state, file, handler, keep, advance)
+            if keep is _dated:
+                bare[file.name] = left
     if source.complete:
         report_gone(state, kinds, prune)
     counts = summary.counts
@@ -169,11 +190,23 @@ def _run(
     handler: Handler | None,
     keep: Callable[[Row], bool],
     advance: Callable[[int], None] | None,
-) -> None:
-    for chunk in chunks(row for row in _readable(state, file, advance) if keep(row)):
+) -> int:
+    """Handle the file's readable rows that `keep` keeps; return how many it left out."""
+    left = 0
+
+    def kept() -> Iterator[Row]:
+        nonlocal left
+        for row in _readable(state, file, advance):
+            if keep(row):
+                yield row
+            else:
+                left += 1
+
+    for chunk in chunks(kept()):
         ids = state.films.resolve([row.ref for row in chunk])
         if handler is not None:
             handler(state, chunk, ids)
+    return left
 
 
 def _readable(

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from diary.base import clock
 from diary.core.letterboxd.films import FilmResolver
 from diary.core.letterboxd.records import Row
-from diary.store.bulk import insert_rows
+from diary.store.bulk import insert_values
 from diary.store.models import Person, Viewing, ViewingPerson, ViewingTag
 
 CATEGORIES = (
@@ -37,6 +37,17 @@ CATEGORY_OF = {
     "import-watchlist": "watchlist",
     "list": "list items",
 }
+VIEWING_COLUMNS = [
+    "id",
+    "film_id",
+    "watched_on",
+    "place",
+    "source",
+    "source_key",
+    "created_at",
+    "updated_at",
+]
+PART_COLUMNS = ["viewing_id", "person_id", "rating", "liked", "rewatch", "review"]
 # What changes on a diary entry a newer export can bring, as the summary names them.
 CHANGES = ("watched date", "rating", "rewatch", "tags", "review")
 
@@ -97,7 +108,10 @@ class State:
         self.films = FilmResolver(session, self.now)
         top = session.execute(select(func.max(Viewing.id))).scalar()
         self.next_viewing = (top or 0) + 1
+        # import-format rows so far of each film and date the person had viewings of
         self.occurrences: dict[tuple[int, date | None], int] = {}
+        # the first viewing id of those rows' pass (0: the person had no viewing before it)
+        self.unkeyed_before: int | None = None
         self.claimed: set[int] = set()
         # diary.csv entry links seen in this import: their reviews are not entries of their own
         self.entry_keys: set[str] = set()
@@ -126,39 +140,22 @@ class State:
         """Insert viewings with this person's part in each, in three bulk statements."""
         if not new:
             return
-        viewings: list[dict[str, Any]] = []
-        parts: list[dict[str, Any]] = []
-        tags: list[dict[str, Any]] = []
+        viewings: list[list[Any]] = []
+        parts: list[list[Any]] = []
+        tags: list[list[Any]] = []
+        person, now, combine, midnight = self.person_id, self.now, datetime.combine, time()
+        viewing_id = self.next_viewing
         for item in new:
-            viewing_id = self.next_viewing
-            self.next_viewing += 1
             # when it was logged; a file that does not say (our own export) has its date
             day = item.logged or item.watched_on
-            created = datetime.combine(day, time(), UTC) if day else self.now
+            created = combine(day, midnight, UTC) if day else now
             viewings.append(
-                {
-                    "id": viewing_id,
-                    "film_id": item.film_id,
-                    "watched_on": item.watched_on,
-                    "place": None,
-                    "source": SOURCE,
-                    "source_key": item.key,
-                    "created_at": created,
-                    "updated_at": self.now,
-                }
+                [viewing_id, item.film_id, item.watched_on, None, SOURCE, item.key, created, now]
             )
-            parts.append(
-                {
-                    "viewing_id": viewing_id,
-                    "person_id": self.person_id,
-                    "rating": item.rating,
-                    "liked": False,
-                    "rewatch": item.rewatch,
-                    "review": item.review,
-                }
-            )
-            tags.extend({"viewing_id": viewing_id, "tag": tag} for tag in item.tags)
-        insert_rows(self.session, Viewing, viewings)
-        insert_rows(self.session, ViewingPerson, parts)
-        if tags:
-            insert_rows(self.session, ViewingTag, tags)
+            parts.append([viewing_id, person, item.rating, False, item.rewatch, item.review])
+            tags.extend([viewing_id, tag] for tag in item.tags)
+            viewing_id += 1
+        self.next_viewing = viewing_id
+        insert_values(self.session, Viewing, VIEWING_COLUMNS, viewings)
+        insert_values(self.session, ViewingPerson, PART_COLUMNS, parts)
+        insert_values(self.session, ViewingTag, ["viewing_id", "tag"], tags)

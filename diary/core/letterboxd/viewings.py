@@ -137,9 +137,41 @@ def add_entries(state: State, rows: Sequence[Row], ids: Resolved) -> None:
     apply_changes(state, known)
 
 
+def _had(state: State, film_ids: set[int], before: int) -> Counter[tuple[int, date | None]]:
+    """How many viewings of each film and date this person had among viewings older than
+    `before` (those that were there before this pass began)."""
+    if not film_ids or not before:
+        return Counter()
+    rows = fetch(
+        state.session,
+        (
+            "SELECT film_id, watched_on, count(*) FROM viewing "
+            "JOIN viewing_person ON viewing_person.viewing_id = viewing.id "
+            # by film and id (its index holds both), so the viewings this pass added are
+            # never visited, however many there are
+            f"WHERE +person_id = :person AND viewing.id < :before AND film_id {IN_KEYS} "
+            "GROUP BY film_id, watched_on"
+        ),
+        {"person": state.person_id, "before": before, "keys": json_list(film_ids)},
+    )
+    return Counter({(f, date.fromisoformat(on) if on else None): n for f, on, n in rows})
+
+
 def add_unkeyed_entries(state: State, rows: Sequence[Row], ids: Resolved) -> None:
-    """Import-format rows with a date, review or tags: present when already that many."""
-    have = Counter((mine.film_id, mine.watched_on) for mine in _mine(state, _films(ids)))
+    """Import-format rows with a date, review or tags: present when already that many.
+
+    The n-th row of the export for a film and date is present when the person had at least
+    n viewings of it before these rows began; each later one is added (so the count then
+    equals the rows). Only the rows of such film-and-date pairs are counted as they come."""
+    if state.unkeyed_before is None:  # the first chunk of the pass
+        had_any = fetch(
+            state.session,
+            "SELECT 1 FROM viewing_person WHERE person_id = :person LIMIT 1",
+            {"person": state.person_id},
+        )
+        # a person with no viewing yet had none of any film: nothing to look up
+        state.unkeyed_before = state.next_viewing if had_any else 0
+    had = _had(state, _films(ids), state.unkeyed_before)
     entries = state.tally("diary entries")
     new: list[NewViewing] = []
     for row, film_id in zip(rows, ids, strict=True):
@@ -147,12 +179,12 @@ def add_unkeyed_entries(state: State, rows: Sequence[Row], ids: Resolved) -> Non
             state.skip("diary entries", row, film_id.reason)
             continue
         slot = (film_id, row.watched_on)
-        state.occurrences[slot] = state.occurrences.get(slot, 0) + 1
-        if state.occurrences[slot] <= have[slot]:
-            entries.present += 1
-            state.tally("reviews").present += bool(row.review)
-            continue
-        have[slot] += 1
+        if slot in had:
+            state.occurrences[slot] = state.occurrences.get(slot, 0) + 1
+            if state.occurrences[slot] <= had[slot]:
+                entries.present += 1
+                state.tally("reviews").present += bool(row.review)
+                continue
         new.append(NewViewing.of(row, film_id, None))
     state.add_viewings(new)
     entries.added += len(new)
