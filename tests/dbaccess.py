@@ -11,9 +11,10 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+
+from diary.store.dialect import as_text
 
 
 def is_url(db: Any) -> bool:
@@ -40,14 +41,6 @@ class _AtUrl:
         from tests.pgserver import plain
 
         return psycopg.connect(plain(self.url), autocommit=autocommit)
-
-
-def _as_sqlite_keeps(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
 
 
 def table_names(connection: Any) -> list[str]:
@@ -92,7 +85,7 @@ class _Postgres:
             return _Answer([(line,) for line in lines if line.startswith("foreign key")])
         cursor = self.connection.execute(_MARK.sub("%s", sql), tuple(params) or None)
         rows = cursor.fetchall() if cursor.description else []
-        return _Answer([tuple(map(_as_sqlite_keeps, row)) for row in rows])
+        return _Answer([tuple(map(as_text, row)) for row in rows])
 
     def commit(self) -> None:
         self.connection.commit()

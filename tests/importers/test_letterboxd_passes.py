@@ -12,6 +12,7 @@ from diary.core.letterboxd.importing import import_letterboxd
 from diary.importers.letterboxd import open_source
 from diary.store.database import open_session
 from diary.store.location import resolve
+from tests.importers.test_letterboxd_core import Recorder
 
 HEADER = "Title,Year,WatchedDate,Rating\n"
 
@@ -20,18 +21,6 @@ HEADER = "Title,Year,WatchedDate,Rating\n"
 def session() -> Iterator[Session]:
     with open_session(resolve(None), write=True) as opened:
         yield opened
-
-
-class Recorder:
-    def __init__(self) -> None:
-        self.total = 0
-        self.done = 0
-
-    def start(self, total: int) -> None:
-        self.total = total
-
-    def advance(self, amount: int) -> None:
-        self.done += amount
 
 
 @pytest.mark.parametrize(
