@@ -79,13 +79,18 @@ def settle(session: Session, people: Iterable[int], films: Iterable[int]) -> lis
     dates; return the entries that changed."""
     session.flush()
     changed = _derived(session, people, films, _NOT_BY_HAND)
-    for flip in changed:
+    _flip(session, changed)
+    return changed
+
+
+def _flip(session: Session, flips: list[Flip]) -> None:
+    """Give each entry the flag the dates said."""
+    for flip in flips:
         part = session.get(ViewingPerson, (flip.viewing_id, flip.person_id))
         if part is not None:
             part.rewatch = flip.rewatch
             session.add(part)
     session.flush()
-    return changed
 
 
 def say_flips(session: Session, changed: list[Flip], quiet_about: int | None = None) -> None:
@@ -167,12 +172,7 @@ def keep_disagreeing(session: Session, person_id: int, first_new_viewing: int) -
             by_hand,
         )
     flips = [flip for _, _, flip in sorted(older, key=lambda item: item[:2])]
-    for flip in flips:
-        part = session.get(ViewingPerson, (flip.viewing_id, flip.person_id))
-        if part is not None:
-            part.rewatch = flip.rewatch
-            session.add(part)
-    session.flush()
+    _flip(session, flips)
     say_flips(session, flips)
 
 
@@ -198,34 +198,25 @@ def _imported(session: Session, person_id: int, first: int) -> Iterator[list[tup
 
 def follow_removal(session: Session, person_id: int, films: Iterable[int], source: str) -> None:
     """After an import removed some of the person's entries of these films: the entries that
-    import brought keep the flag their file gave (set by hand where the dates now disagree, as
-    a fresh import would have it), and every other entry follows the dates."""
+    import brought keep the flag their file gave (set by hand exactly where the dates now
+    disagree, as a fresh import would have it), and every other entry follows the dates."""
     film_ids = sorted(set(films))
     if not film_ids:
         return
-    _file_flags_kept(session, person_id, film_ids, "v.source = :source", {"source": source})
-    say_flips(session, settle(session, [person_id], film_ids))
-
-
-def _file_flags_kept(
-    session: Session, person_id: int, films: list[int], which: str, params: dict[str, object]
-) -> None:
-    """The person's entries of these films picked by `which` (an import's own) are set by hand
-    exactly where their flag is not what the dates say."""
-    said = {(f.viewing_id, f.person_id): f.rewatch for f in derived(session, [person_id], films)}
-    rows = session.connection().execute(
-        text(
-            "SELECT vp.viewing_id, vp.rewatch, vp.rewatch_by_hand FROM viewing_person vp "
-            f"JOIN viewing v ON v.id = vp.viewing_id WHERE vp.person_id = :p AND {which}"
-        ),
-        {"p": person_id} | params,
-    )
-    changed = [
-        {"v": viewing_id, "p": person_id, "by_hand": disagrees}
-        for viewing_id, rewatch, by_hand in rows
-        if (viewing_id, person_id) in said
-        and (disagrees := bool(rewatch) != said[(viewing_id, person_id)]) != bool(by_hand)
-    ]
+    said = {f.viewing_id: f.rewatch for f in derived(session, [person_id], film_ids)}
+    query = text(
+        "SELECT vp.viewing_id, vp.rewatch, vp.rewatch_by_hand FROM viewing_person vp "
+        "JOIN viewing v ON v.id = vp.viewing_id "
+        "WHERE vp.person_id = :p AND v.source = :source AND v.film_id IN :films"
+    ).bindparams(bindparam("films", expanding=True))
+    changed = []
+    for start in range(0, len(film_ids), _CHUNK):
+        params = {"p": person_id, "source": source, "films": film_ids[start : start + _CHUNK]}
+        changed += [
+            {"v": viewing_id, "p": person_id, "by_hand": disagrees}
+            for viewing_id, rewatch, by_hand in session.connection().execute(query, params)
+            if (disagrees := bool(rewatch) != said[viewing_id]) != bool(by_hand)
+        ]
     if changed:
         session.connection().execute(  # bulk-inserted rows: none is loaded in the session
             text(
@@ -234,3 +225,4 @@ def _file_flags_kept(
             ),
             changed,
         )
+    say_flips(session, settle(session, [person_id], film_ids))
