@@ -105,13 +105,13 @@ def _award(block: str, head: list[str], body: list[str], into: ReadPage, heading
         names = [line[2:].strip() for line in block.split("\n") if line.startswith("- ")]
         body[-1] = last + "".join(f"\nnominee: {name}" for name in names)
     elif bold and body and last.startswith("award: ") and "\nnominee: " in last:
-        winner = f"nominee: {bold['text']}"
-        announced = ""
-        if winner not in last.split("\n"):  # worded its own way: the closest nominee won
-            names = [row[9:] for row in last.split("\n") if row.startswith("nominee: ")]
-            winner = f"nominee: {names[closest(bold['text'], names)]}"
+        rows = last.split("\n")
+        names = [row.removeprefix("nominee: ") for row in rows if row.startswith("nominee: ")]
+        winner, announced = bold["text"], ""
+        if winner not in names:  # worded its own way: the closest nominee won
+            winner = names[closest(bold["text"], names)]
             announced = f"\nannounced: {bold['text']}"
-        body[-1] = last.replace(winner, "winner: " + winner[9:], 1) + announced + "\n"
+        body[-1] = last.replace(f"nominee: {winner}", f"winner: {winner}", 1) + announced + "\n"
         _label(head, "winner", bold["label"])
     elif body and last.startswith("award: ") and "\nnominee: " not in last:
         _label(head, "nominees", block)  # the words before the nominee list

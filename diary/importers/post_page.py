@@ -204,8 +204,8 @@ def _award(lines: list[str], head: list[str], into: ReadPage, heading: str) -> l
     head.append(f"label winner: {said}")
     rows = [f"award: {category['category'].strip()}"]
     rows += [f"{'winner' if n == winner else 'nominee'}: {name}" for n, name in enumerate(nominees)]
-    if own_words(named) and own_words(named) != nominees[winner]:
-        rows.append(f"announced: {own_words(named)}")
+    if (announced := own_words(named)) and announced != nominees[winner]:
+        rows.append(f"announced: {announced}")
     before = lines[:at]
     if before:
         into.unsure.append(f"{heading}: kept {len(before)} line(s) before the award as its note")
